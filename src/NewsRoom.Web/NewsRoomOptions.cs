@@ -14,6 +14,9 @@ public sealed class NewsRoomOptions
     /// <summary>The first admin account, created on start when no admin exists.</summary>
     public AdminAccountOptions Admin { get; set; } = new();
 
+    /// <summary>Serve reader pages from the output cache; off only to measure the uncached pages.</summary>
+    public bool OutputCache { get; set; } = true;
+
     /// <summary>The site's public address for canonical links and feeds, e.g. https://news.example.cn; empty uses the request's.</summary>
     public string? PublicBaseUrl { get; set; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
@@ -87,7 +88,10 @@ internal static class WebApplicationExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseOutputCache();
+        if (app.Services.GetRequiredService<IOptions<NewsRoomOptions>>().Value.OutputCache)
+        {
+            app.UseOutputCache();
+        }
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
         app.MapDatabaseBackup();
