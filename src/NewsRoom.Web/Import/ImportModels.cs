@@ -39,6 +39,9 @@ public sealed record FileImportPlan(
     IReadOnlyList<ArticleConflict> Conflicts)
 {
     public bool HasChanges => State is FileImportState.New or FileImportState.Changed;
+
+    /// <summary>The encoding the bytes were read in.</summary>
+    public string? Encoding { get; init; }
 }
 
 /// <summary>For an edited article whose import changed: keep the editor's version (the default) or take the import.</summary>

@@ -93,7 +93,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
             : existingIssue.ContentHash == hash && added.Count == 0 && updated.Count == 0 && removed.Count == 0 && conflicts.Count == 0
                 ? FileImportState.Unchanged
                 : FileImportState.Changed;
-        return new FileImportPlan(source.FileName, state, null, parsed, added, updated, removed, unchanged, conflicts);
+        return new FileImportPlan(source.FileName, state, null, parsed, added, updated, removed, unchanged, conflicts) { Encoding = reading.Encoding };
     }
 
     /// <summary>Imports one file in one transaction. On any failure the store is left exactly as it was.</summary>
@@ -121,6 +121,8 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
             {
                 var (issueId, touched, kept, overwritten) = await ApplyAsync(source, plan, importedBy, choices, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                // Nothing tracked outlives the file: a run over thousands of files stays linear.
+                db.ChangeTracker.Clear();
                 await cache.EvictArticlesAsync(touched, cancellationToken).ConfigureAwait(false);
                 return Result(plan, issueId, kept, overwritten);
             }
@@ -161,7 +163,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         }
         issue.ContentHash = ContentHash(source.Bytes);
         issue.OriginalBytes = source.Bytes;
-        issue.Encoding = PageDumpDecoder.Decode(source.Bytes).Encoding;
+        issue.Encoding = plan.Encoding;
         issue.Origin = source.Origin;
         issue.Paper = parsed.Paper;
         issue.IssueDate = parsed.Date;
