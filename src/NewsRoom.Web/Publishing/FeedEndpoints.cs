@@ -11,15 +11,16 @@ internal static class FeedEndpoints
 {
     private const int FeedSize = 50;
     private const string SiteName = "北疆新闻";
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static IEndpointRouteBuilder MapNewsRoomFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.xml", SiteFeedAsync).CacheOutput(ReaderCache.AllTag);
-        app.MapGet("/regions/{slug}/feed.xml", RegionFeedAsync).CacheOutput(ReaderCache.AllTag);
-        app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(ReaderCache.AllTag);
-        app.MapGet("/robots.txt", Robots).CacheOutput(ReaderCache.AllTag);
+        app.MapMethods("/feed.xml", GetAndHead, SiteFeedAsync).CacheOutput(ReaderCache.AllTag);
+        app.MapMethods("/regions/{slug}/feed.xml", GetAndHead, RegionFeedAsync).CacheOutput(ReaderCache.AllTag);
+        app.MapMethods("/sitemap.xml", GetAndHead, SitemapAsync).CacheOutput(ReaderCache.AllTag);
+        app.MapMethods("/robots.txt", GetAndHead, Robots).CacheOutput(ReaderCache.AllTag);
         return app;
     }
 

@@ -44,8 +44,8 @@ public static class ReaderPages
     /// <summary>A UTC time as a reader in China dates it: 2025年6月2日.</summary>
     public static string ChinaDate(DateTime? utc) => utc is { } t ? (t + ChinaOffset).ToString("yyyy年M月d日") : string.Empty;
 
-    /// <summary>A UTC time as ISO 8601 with the China offset, for feeds, JSON-LD and OpenGraph.</summary>
-    public static string Iso(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset).ToString("yyyy-MM-ddTHH:mm:sszzz");
+    /// <summary>A UTC time as ISO 8601 for feeds, JSON-LD and OpenGraph; "Z" rather than "+08:00" keeps it unescaped in HTML attributes.</summary>
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ");
 
     /// <summary>Plain text of the start of a Markdown body, for descriptions and feed summaries.</summary>
     public static string Summary(string? markdown, int length = 120)
