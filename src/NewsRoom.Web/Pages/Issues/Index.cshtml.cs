@@ -14,11 +14,12 @@ public class IndexModel(NewsRoomDb db) : PageModel
     public IReadOnlyList<IssueCard> Issues { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int page = 1, CancellationToken cancellationToken = default)
+    // "page" is also Razor Pages' own route value, so the page number is read from the query string by name.
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
     {
         var issues = db.Issues.Where(i => i.Articles.Any(a => a.Status == ArticleStatus.Published));
         var total = await issues.CountAsync(cancellationToken);
-        if (!Pager.IsValid(page, total, ReaderPages.PageSize))
+        if (!Pager.IsValid(pageNumber, total, ReaderPages.PageSize))
         {
             return NotFound();
         }
@@ -26,9 +27,9 @@ public class IndexModel(NewsRoomDb db) : PageModel
             .Select(i => new IssueCard(i.Id, i.Paper, i.IssueDate, i.HomeRegion == null ? null : i.HomeRegion.Name,
                 i.Articles.Count(a => a.Status == ArticleStatus.Published),
                 i.Articles.Where(a => a.Status == ArticleStatus.Published && a.Headline != null).OrderBy(a => a.PagePosition).Select(a => a.Headline).FirstOrDefault()))
-            .Skip((page - 1) * ReaderPages.PageSize).Take(ReaderPages.PageSize)
+            .Skip((pageNumber - 1) * ReaderPages.PageSize).Take(ReaderPages.PageSize)
             .ToListAsync(cancellationToken);
-        Pager = Pager.For(page, total, ReaderPages.PageSize, "/issues");
+        Pager = Pager.For(pageNumber, total, ReaderPages.PageSize, "/issues");
         return Page();
     }
 

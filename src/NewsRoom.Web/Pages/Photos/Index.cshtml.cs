@@ -13,19 +13,20 @@ public class IndexModel(NewsRoomDb db) : PageModel
     public IReadOnlyList<PhotoCard> Photos { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int page = 1, CancellationToken cancellationToken = default)
+    // "page" is also Razor Pages' own route value, so the page number is read from the query string by name.
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
     {
         var photos = db.Photos.Where(p => db.PublishedArticles.Any(a => a.Id == p.ArticleId));
         var total = await photos.CountAsync(cancellationToken);
-        if (!Pager.IsValid(page, total, ReaderPages.PageSize))
+        if (!Pager.IsValid(pageNumber, total, ReaderPages.PageSize))
         {
             return NotFound();
         }
         Photos = await photos.OrderByDescending(p => p.Article.PublishedAt).ThenByDescending(p => p.ArticleId).ThenBy(p => p.Order)
             .Select(p => new PhotoCard(p.ArticleId, p.Article.Headline, p.Title, p.Caption, p.Credits, p.Article.PublishedAt))
-            .Skip((page - 1) * ReaderPages.PageSize).Take(ReaderPages.PageSize)
+            .Skip((pageNumber - 1) * ReaderPages.PageSize).Take(ReaderPages.PageSize)
             .ToListAsync(cancellationToken);
-        Pager = Pager.For(page, total, ReaderPages.PageSize, "/photos");
+        Pager = Pager.For(pageNumber, total, ReaderPages.PageSize, "/photos");
         return Page();
     }
 

@@ -19,7 +19,8 @@ public class ShowModel(NewsRoomDb db) : PageModel
     public IReadOnlyList<ArticleCard> Articles { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? county, int page = 1, CancellationToken cancellationToken = default)
+    // "page" is also Razor Pages' own route value, so the page number is read from the query string by name.
+    public async Task<IActionResult> OnGetAsync(string slug, string? county, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
     {
         var region = await db.Regions.Where(r => r.Slug == slug)
             .Select(r => new { View = new RegionView(r.Id, r.Name, r.Slug, r.Kind), r.ParentId })
@@ -47,14 +48,14 @@ public class ShowModel(NewsRoomDb db) : PageModel
 
         var articles = db.PublishedArticles.InRegion((County ?? Region).Id);
         var total = await articles.CountAsync(cancellationToken);
-        if (!Pager.IsValid(page, total, ReaderPages.PageSize))
+        if (!Pager.IsValid(pageNumber, total, ReaderPages.PageSize))
         {
             return NotFound();
         }
         Articles = await articles.Latest().Select(ReaderQueries.ToCard)
-            .Skip((page - 1) * ReaderPages.PageSize).Take(ReaderPages.PageSize)
+            .Skip((pageNumber - 1) * ReaderPages.PageSize).Take(ReaderPages.PageSize)
             .ToListAsync(cancellationToken);
-        Pager = Pager.For(page, total, ReaderPages.PageSize, $"/regions/{slug}", new Dictionary<string, string?> { ["county"] = County?.Slug });
+        Pager = Pager.For(pageNumber, total, ReaderPages.PageSize, $"/regions/{slug}", new Dictionary<string, string?> { ["county"] = County?.Slug });
         HttpContext.TagCache(Children.Select(c => ReaderCache.RegionTag(c.Id)).Append(ReaderCache.RegionTag(Region.Id)));
         return Page();
     }
