@@ -20,9 +20,9 @@ public class IndexModel(NewsRoomDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        LeadStory = await db.PublishedArticles.Where(a => a.Headline != null).Latest()
-            .Select(a => new Lead(a.Id, a.Headline!, a.Subheadline, a.Body.Substring(0, 300)))
-            .FirstOrDefaultAsync(cancellationToken);
+        // The lead is a story with some substance, not a one-line brief or a column marker.
+        LeadStory = await LeadAsync(db.PublishedArticles.Where(a => a.Headline != null && a.Body.Length >= 200), cancellationToken)
+            ?? await LeadAsync(db.PublishedArticles.Where(a => a.Headline != null), cancellationToken);
 
         var leagues = await db.Regions.Where(r => r.ParentId == null).OrderBy(r => r.SortOrder)
             .Select(r => new { r.Id, r.Name, r.Slug })
@@ -43,6 +43,11 @@ public class IndexModel(NewsRoomDb db) : PageModel
 
         Latest = await db.PublishedArticles.Latest().Select(ReaderQueries.ToCard).Take(LatestCount).ToListAsync(cancellationToken);
     }
+
+    private static Task<Lead?> LeadAsync(IQueryable<Data.Entities.Article> candidates, CancellationToken cancellationToken) =>
+        candidates.Latest()
+            .Select(a => new Lead(a.Id, a.Headline!, a.Subheadline, a.Body.Substring(0, 300)))
+            .FirstOrDefaultAsync(cancellationToken);
 
     public sealed record Lead(int Id, string Headline, string? Subheadline, string BodyStart)
     {
