@@ -2,6 +2,7 @@ using NewsRoom.Web;
 using NewsRoom.Web.Cli;
 using NewsRoom.Web.Data;
 using NewsRoom.Web.Import;
+using NewsRoom.Web.Publishing;
 using Serilog;
 
 // Command mode (parse, import) runs without serving: parse prints only JSON on standard output.
@@ -16,6 +17,8 @@ var app = BuildApp(args);
 await app.InitializeNewsRoomAsync();
 
 app.UseNewsRoomPipeline();
+// Reader feeds, sitemap and robots.txt.
+app.MapNewsRoomFeeds();
 await app.RunAsync();
 return 0;
 
@@ -44,6 +47,9 @@ static WebApplication BuildApp(string[] args)
 
     // Razor Pages by audience, with folder-level authorization and the reader cache.
     builder.Services.AddNewsRoomPages();
+
+    // The reader site: its output cache is evicted on every save that touches articles.
+    builder.Services.AddNewsRoomReader();
 
     return builder.Build();
 }
