@@ -2,6 +2,7 @@ using NewsRoom.Web;
 using NewsRoom.Web.Cli;
 using NewsRoom.Web.Data;
 using NewsRoom.Web.Import;
+using NewsRoom.Web.Publishing;
 using Serilog;
 
 // Command mode (parse, import) runs without serving: parse prints only JSON on standard output.
@@ -41,6 +42,9 @@ static WebApplication BuildApp(string[] args)
 
     // The importer shared by first start, the command line and the admin console.
     builder.Services.AddNewsRoomImport();
+
+    // The editors' workflow (save, publish, schedule, revisions) and the scheduler that publishes on time.
+    builder.Services.AddNewsRoomPublishing();
 
     // Razor Pages by audience, with folder-level authorization and the reader cache.
     builder.Services.AddNewsRoomPages();
