@@ -54,7 +54,7 @@ public static class TestClients
     public static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> factory, string email, string password)
     {
         var client = Anonymous(factory);
-        var response = await client.SubmitAsync("/account/login", "form", new Dictionary<string, string?>
+        var response = await client.SubmitAsync("/account/login", "main form", new Dictionary<string, string?>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
