@@ -7,6 +7,7 @@ namespace NewsRoom.Web.Pages.Editor.Articles;
 /// <summary>The article form. Field names follow the model (Input.Headline …): tools outside fill the form by them.</summary>
 public sealed class ArticleInput
 {
+    [Required(ErrorMessage = "请选择类型")]
     public ArticleKind Kind { get; set; }
 
     [StringLength(100, ErrorMessage = "栏目不能超过 100 个字")]
@@ -84,6 +85,7 @@ public sealed class BylineInput
     [StringLength(100, ErrorMessage = "姓名不能超过 100 个字")]
     public string? Name { get; set; }
 
+    [Required(ErrorMessage = "请选择身份")]
     public BylineRole Role { get; set; }
 
     /// <summary>Printed order, 1 first; blank keeps the row order.</summary>
