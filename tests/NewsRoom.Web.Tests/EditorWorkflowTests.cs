@@ -42,6 +42,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
 
         var published = await PressAsync(editor, id, "Publish");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal("已发布。", (await editor.GetDocumentAsync(TestClients.LocationOf(published))).QuerySelector(".notice")!.TextContent.Trim());
         var page = await reader.GetAsync(new Uri($"/articles/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("一篇要发布的稿件", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
