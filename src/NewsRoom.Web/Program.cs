@@ -45,6 +45,9 @@ static WebApplication BuildApp(string[] args)
     // The importer shared by first start, the command line and the admin console.
     builder.Services.AddNewsRoomImport();
 
+    // The editors' workflow (save, publish, schedule, revisions) and the scheduler that publishes on time.
+    builder.Services.AddNewsRoomPublishing();
+
     // Razor Pages by audience, with folder-level authorization and the reader cache.
     builder.Services.AddNewsRoomPages();
 
