@@ -42,6 +42,9 @@ static WebApplication BuildApp(string[] args)
     // The importer shared by first start, the command line and the admin console.
     builder.Services.AddNewsRoomImport();
 
+    // The admin console's import runs: uploads, the background queue and its history.
+    builder.Services.AddNewsRoomAdminImport();
+
     // Razor Pages by audience, with folder-level authorization and the reader cache.
     builder.Services.AddNewsRoomPages();
 
