@@ -114,8 +114,8 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
         return ParseResults(json);
     }
 
-    // Updated with ExecuteUpdate, not the change tracker: the importer clears the tracker when it rolls a file back.
-    private async Task RecordAsync(int runId, FileImportResult result, CancellationToken cancellationToken)
+    /// <summary>Adds a file's result to the run; updated with ExecuteUpdate, as the importer clears the tracker when it rolls a file back.</summary>
+    public async Task RecordAsync(int runId, FileImportResult result, CancellationToken cancellationToken)
     {
         var results = (await ResultsAsync(runId, cancellationToken).ConfigureAwait(false)).Append(result).ToList();
         var json = JsonSerializer.Serialize(results, Json);
