@@ -55,7 +55,7 @@ public class AdminUsersTests(AdminFactory factory) : IClassFixture<AdminFactory>
         var result = await Html.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(string.IsNullOrWhiteSpace(result.QuerySelector(".errors")!.TextContent));
+        Assert.Contains("密码太短", result.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
         Assert.Null((await UserAsync("weak@test.local")).User);
     }
 

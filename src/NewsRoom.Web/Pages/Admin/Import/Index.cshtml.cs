@@ -7,9 +7,10 @@ using NewsRoom.Web.Import;
 
 namespace NewsRoom.Web.Pages.Admin.Import;
 
-// Requests up to 32 MB reach the handler, so an upload over the 10 MB limit gets a message instead of a bare 413.
-[RequestSizeLimit(32 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 32 * 1024 * 1024)]
+// Requests up to 64 MB reach the handler, so an upload over the 10 MB limit gets the page's own message;
+// beyond that the server refuses with 413, which the status page explains.
+[RequestSizeLimit(64 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
 public class IndexModel(NewsRoomDb db, IssueImporter importer, ImportFiles files) : PageModel
 {
     public IReadOnlyList<FileRow> Files { get; private set; } = [];

@@ -186,7 +186,20 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
     private bool IsLocked(AppUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
 
     private Task<IActionResult> FailAsync(IdentityResult result) =>
-        FailAsync(string.Join(" ", result.Errors.Select(e => e.Description)));
+        FailAsync(string.Join(" ", result.Errors.Select(Describe)));
+
+    // Identity describes its errors in English; the ones an admin meets here are said in Chinese.
+    private static string Describe(IdentityError error) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordTooShort) => "密码太短，至少需要 10 位。",
+        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => "密码必须包含数字。",
+        nameof(IdentityErrorDescriber.PasswordRequiresLower) => "密码必须包含小写字母。",
+        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => "密码必须包含大写字母。",
+        nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => "密码中不同的字符太少。",
+        nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => "该电子邮箱已有账户。",
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => "电子邮箱格式不正确。",
+        _ => error.Description,
+    };
 
     private async Task<IActionResult> FailAsync(string error)
     {
