@@ -225,6 +225,30 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
         Assert.Equal(Seed, entry.GetProperty("files")[0].GetProperty("fileName").GetString());
     }
 
+    [Fact]
+    public async Task RunPage_OfAnUnfinishedRun_ReloadsWithoutScriptAndOffersThePoller()
+    {
+        using var client = factory.CreateClientAs(Roles.Admin);
+        var id = await factory.WithDbAsync(async db =>
+        {
+            var queued = new ImportRun { StartedAt = DateTime.UtcNow, StartedBy = "test", State = ImportRunState.Running, FilesTotal = 4, FilesDone = 1, ArticlesDone = 12 };
+            db.ImportRuns.Add(queued);
+            await db.SaveChangesAsync();
+            return queued.Id;
+        });
+
+        var page = await Html.GetAsync(client, $"/admin/import/run/{id}");
+        var status = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/admin/import/run/{id}?handler=Status", UriKind.Relative))).RootElement;
+
+        var progress = (IHtmlProgressElement)page.QuerySelector("progress")!;
+        Assert.Equal(1, progress.Value);
+        Assert.Equal(4, progress.Maximum);
+        Assert.Contains("http-equiv=\"refresh\"", page.QuerySelector("noscript")!.InnerHtml, StringComparison.Ordinal);
+        Assert.StartsWith("/js/import-progress.js", page.QuerySelector("script[src]")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.False(status.GetProperty("finished").GetBoolean());
+        Assert.Equal(12, status.GetProperty("articlesDone").GetInt32());
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string name, byte[] bytes)
     {
         var page = await Html.GetAsync(client, "/admin/import");

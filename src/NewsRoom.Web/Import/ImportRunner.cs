@@ -131,12 +131,18 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
 /// <summary>Takes queued imports one by one, so a long import does not hold the admin's request.</summary>
 internal sealed class ImportWorker(ImportBacklog queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Done before the site takes requests, so a run queued after start can never be taken for an interrupted one.
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         using (var scope = scopes.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ImportRunner>().FailInterruptedAsync(stoppingToken).ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<ImportRunner>().FailInterruptedAsync(cancellationToken).ConfigureAwait(false);
         }
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
@@ -148,13 +154,26 @@ internal sealed class ImportWorker(ImportBacklog queue, IServiceScopeFactory sco
             {
                 // The worker must outlive one bad run; the run is marked failed so the admin sees it.
                 logger.LogError(ex, "Import run {Run} failed", job.RunId);
-                using var scope = scopes.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<NewsRoomDb>();
-                await db.ImportRuns.Where(r => r.Id == job.RunId)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(r => r.State, ImportRunState.Failed)
-                        .SetProperty(r => r.Error, ex.Message), stoppingToken).ConfigureAwait(false);
+                await MarkFailedAsync(job.RunId, ex.Message, stoppingToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task MarkFailedAsync(int runId, string error, CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsRoomDb>();
+            await db.ImportRuns.Where(r => r.Id == runId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.State, ImportRunState.Failed)
+                    .SetProperty(r => r.Error, error), stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An exception escaping a BackgroundService stops the whole site; a run left unmarked is failed on the next start.
+            logger.LogError(ex, "Could not mark import run {Run} as failed", runId);
         }
     }
 }
