@@ -48,6 +48,9 @@ static WebApplication BuildApp(string[] args)
     // The editors' workflow (save, publish, schedule, revisions) and the scheduler that publishes on time.
     builder.Services.AddNewsRoomPublishing();
 
+    // The admin console's import runs: uploads, the background queue and its history.
+    builder.Services.AddNewsRoomAdminImport();
+
     // Razor Pages by audience, with folder-level authorization and the reader cache.
     builder.Services.AddNewsRoomPages();
 
