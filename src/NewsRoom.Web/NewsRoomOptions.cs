@@ -14,6 +14,9 @@ public sealed class NewsRoomOptions
     /// <summary>The first admin account, created on start when no admin exists.</summary>
     public AdminAccountOptions Admin { get; set; } = new();
 
+    /// <summary>Login attempts (POSTs) allowed per client address per minute; more get 429.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 30;
+
     /// <summary>Serve reader pages from the output cache; off only to measure the uncached pages.</summary>
     public bool OutputCache { get; set; } = true;
 
