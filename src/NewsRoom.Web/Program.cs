@@ -2,6 +2,7 @@ using NewsRoom.Web;
 using NewsRoom.Web.Cli;
 using NewsRoom.Web.Data;
 using NewsRoom.Web.Import;
+using NewsRoom.Web.Search;
 using Serilog;
 
 // Command mode (parse, import) runs without serving: parse prints only JSON on standard output.
@@ -41,6 +42,9 @@ static WebApplication BuildApp(string[] args)
 
     // The importer shared by first start, the command line and the admin console.
     builder.Services.AddNewsRoomImport();
+
+    // Search over the FTS5 trigram index of published articles.
+    builder.Services.AddNewsRoomSearch();
 
     // Razor Pages by audience, with folder-level authorization and the reader cache.
     builder.Services.AddNewsRoomPages();
