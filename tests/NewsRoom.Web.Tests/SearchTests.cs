@@ -132,7 +132,7 @@ public class SearchTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactor
         "*", "乌海*", "^乌海", "Headline:乌海", "{Headline Body}: 乌海", "(", ")", "((乌海)", "-乌海", "+", "旗 -",
         "'; DROP TABLE Articles; --", "%", "_", "\\", "<script>alert(1)</script>", "&amp;&lt;",
         "😀", "😀😀😀", "乌海😀", "👨‍👩‍👧", "\u0000", "\u0001\u0002乌海", "\t\r\n", "\u200b\u200d\ufeff", "\u202e乌海",
-        "\ud800", "\udfff乌海", "乌海\ud83d", "\ufffd", new string('乌', 5000), string.Concat(Enumerable.Repeat("乌海 ", 500)),
+        "\ud800", "\udfff乌海", "乌海\ud83d", new string('乌', 5000), string.Concat(Enumerable.Repeat("乌海 ", 500)),
         "   ", "\u3000", "。", "，，，", "A", "ab", "NEAR/3", "a:b:c", "\"\"", "''", "`", "🀄️", "\ue000",
     };
 
