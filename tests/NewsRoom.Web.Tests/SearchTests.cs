@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsRoom.Ingest;
+using NewsRoom.Web.Data;
 using NewsRoom.Web.Data.Entities;
 using NewsRoom.Web.Search;
 
@@ -271,6 +272,40 @@ public class SearchTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactor
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(ids);
         Assert.Contains("没有找到", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_ManyMatches_ListsTitleMatchesFirstThenEveryOtherMatchOnce()
+    {
+        _ = factory.Server;
+        const string word = "发展";
+        var titled = await factory.WithDbAsync(db => db.PublishedArticles
+            .Where(a => (a.Headline ?? "").Contains(word) || (a.Kicker ?? "").Contains(word) || (a.Subheadline ?? "").Contains(word))
+            .Select(a => a.Id).ToListAsync());
+        using var scope = factory.Services.CreateScope();
+        var ranked = new SearchService(scope.ServiceProvider.GetRequiredService<NewsRoomDb>());
+        var tiered = new SearchService(scope.ServiceProvider.GetRequiredService<NewsRoomDb>()) { RankLimit = 1 };
+
+        async Task<List<int>> AllPages(SearchService service)
+        {
+            var ids = new List<int>();
+            for (var page = 1; ; page++)
+            {
+                var results = await service.SearchAsync(new SearchQuery(word, Page: page));
+                ids.AddRange(results.Hits.Select(h => h.Id));
+                if (page >= results.Pages)
+                {
+                    return ids;
+                }
+            }
+        }
+        var all = await AllPages(ranked);
+        var tieredAll = await AllPages(tiered);
+
+        Assert.True(all.Count > SearchService.PageSize, $"only {all.Count} matches; the word must span pages");
+        Assert.NotEmpty(titled);
+        Assert.Equal(all.Order(), tieredAll.Order());
+        Assert.Equal(titled.Order(), tieredAll.Take(titled.Count).Order());
     }
 
     [Fact]

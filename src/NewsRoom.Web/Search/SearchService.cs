@@ -36,9 +36,12 @@ public sealed partial class SearchService(NewsRoomDb db)
     // Expansions of a one-character word; the most frequent are kept, enough for any page a reader reads.
     private const int MaxExpansions = 200;
 
-    // Ranking every match of an unselective word (内蒙古 in an Inner Mongolian paper) costs more than the page is
-    // worth: above this many matches, headline matches come first ranked, then the rest newest first.
-    private const int RankLimit = 2000;
+    /// <summary>
+    /// Ranking every match of an unselective word (内蒙古 in an Inner Mongolian paper) costs more than the page is
+    /// worth: above this many matches, matches in the titles come first, ranked, then the rest latest stored first
+    /// (article ids grow with imports and new desk articles, so that is close to newest first, and FTS5 reads it without sorting).
+    /// </summary>
+    internal int RankLimit { get; init; } = 2000;
 
     private const string TitleColumns = "{Headline Kicker Subheadline}";
 
@@ -132,7 +135,7 @@ public sealed partial class SearchService(NewsRoomDb db)
         return string.Join(" AND ", parts);
     }
 
-    private static async Task<List<int>> TieredIdsAsync(SqliteConnection connection, string match, Filters filters, int offset, CancellationToken cancellationToken)
+    private async Task<List<int>> TieredIdsAsync(SqliteConnection connection, string match, Filters filters, int offset, CancellationToken cancellationToken)
     {
         var inTitles = $"{TitleColumns} : ({match})";
         var titleCount = await CountAsync(connection, inTitles, filters, cancellationToken).ConfigureAwait(false);
