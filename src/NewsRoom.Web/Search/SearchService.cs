@@ -72,7 +72,7 @@ public sealed partial class SearchService(NewsRoomDb db)
             if (words.Count == 0)
             {
                 total = await CountAsync(connection, null, filters, cancellationToken).ConfigureAwait(false);
-                ids = await IdsAsync(connection, null, filters, "a.PublishedAt DESC, a.Id DESC", offset, PageSize, cancellationToken).ConfigureAwait(false);
+                ids = await IdsAsync(connection, null, filters, Order.Newest, offset, PageSize, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -83,7 +83,7 @@ public sealed partial class SearchService(NewsRoomDb db)
                 }
                 total = await CountAsync(connection, match, filters, cancellationToken).ConfigureAwait(false);
                 ids = total <= RankLimit
-                    ? await IdsAsync(connection, match, filters, "s.rank, a.PublishedAt DESC", offset, PageSize, cancellationToken).ConfigureAwait(false)
+                    ? await IdsAsync(connection, match, filters, Order.Rank, offset, PageSize, cancellationToken).ConfigureAwait(false)
                     : await TieredIdsAsync(connection, match, filters, offset, cancellationToken).ConfigureAwait(false);
             }
             var hits = await HitsAsync(ids, words, cancellationToken).ConfigureAwait(false);
@@ -142,29 +142,29 @@ public sealed partial class SearchService(NewsRoomDb db)
         var ids = new List<int>();
         if (offset < titleCount)
         {
-            var order = titleCount <= RankLimit ? "s.rank, a.PublishedAt DESC" : "s.rowid DESC";
+            var order = titleCount <= RankLimit ? Order.Rank : Order.Stored;
             ids.AddRange(await IdsAsync(connection, inTitles, filters, order, offset, PageSize, cancellationToken).ConfigureAwait(false));
         }
         if (ids.Count < PageSize)
         {
             var rest = $"({match}) NOT {inTitles}";
-            ids.AddRange(await IdsAsync(connection, rest, filters, "s.rowid DESC", Math.Max(0, offset - titleCount), PageSize - ids.Count, cancellationToken).ConfigureAwait(false));
+            ids.AddRange(await IdsAsync(connection, rest, filters, Order.Stored, Math.Max(0, offset - titleCount), PageSize - ids.Count, cancellationToken).ConfigureAwait(false));
         }
         return ids;
     }
 
     private static async Task<int> CountAsync(SqliteConnection connection, string? match, Filters filters, CancellationToken cancellationToken)
     {
-        var command = Command(connection, "count(*)", match, filters, null);
+        var command = Command(connection, count: true, match, filters);
         await using (command.ConfigureAwait(false))
         {
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
     }
 
-    private static async Task<List<int>> IdsAsync(SqliteConnection connection, string? match, Filters filters, string order, int offset, int limit, CancellationToken cancellationToken)
+    private static async Task<List<int>> IdsAsync(SqliteConnection connection, string? match, Filters filters, Order order, int offset, int limit, CancellationToken cancellationToken)
     {
-        var command = Command(connection, "a.Id", match, filters, $"ORDER BY {order} LIMIT {limit} OFFSET {offset}");
+        var command = Command(connection, count: false, match, filters, order, offset, limit);
         await using (command.ConfigureAwait(false))
         {
             var ids = new List<int>();
@@ -180,14 +180,21 @@ public sealed partial class SearchService(NewsRoomDb db)
         }
     }
 
-    // Filters are parameters; only fixed SQL text and numbers computed here are ever spliced in.
-    private static SqliteCommand Command(SqliteConnection connection, string select, string? match, Filters filters, string? tail)
+    // Filters are parameters; only fixed SQL text and numbers computed here are ever spliced in. Without filters the
+    // index is read alone: it holds published articles only (its triggers see to that), and a join per match
+    // would cost more than the whole search.
+    private static SqliteCommand Command(SqliteConnection connection, bool count, string? match, Filters filters, Order? order = null, int offset = 0, int limit = 0)
     {
         var command = connection.CreateCommand();
         var sql = new StringBuilder();
-        sql.Append(match is null
-            ? $"SELECT {select} FROM Articles a WHERE a.Status = 'Published'"
-            : $"SELECT {select} FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid WHERE ArticleSearch MATCH $match AND a.Status = 'Published'");
+        var joined = filters.Count > 0;
+        var select = count ? "count(*)" : match is null ? "a.Id" : "s.rowid";
+        sql.Append((match, joined) switch
+        {
+            (null, _) => $"SELECT {select} FROM Articles a WHERE a.Status = 'Published'",
+            (_, false) => $"SELECT {select} FROM ArticleSearch s WHERE ArticleSearch MATCH $match",
+            _ => $"SELECT {select} FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid WHERE ArticleSearch MATCH $match AND a.Status = 'Published'",
+        });
         if (match is not null)
         {
             command.Parameters.AddWithValue("$match", match);
@@ -216,9 +223,16 @@ public sealed partial class SearchService(NewsRoomDb db)
             sql.Append(" AND EXISTS (SELECT 1 FROM ArticleBylines b WHERE b.ArticleId = a.Id AND b.PersonId = $person)");
             command.Parameters.AddWithValue("$person", person);
         }
-        if (tail is not null)
+        if (order is { } o)
         {
-            sql.Append(' ').Append(tail);
+            sql.Append(o switch
+            {
+                Order.Rank when joined => " ORDER BY s.rank, a.PublishedAt DESC",
+                Order.Rank => " ORDER BY s.rank, s.rowid DESC",
+                Order.Stored => " ORDER BY s.rowid DESC",
+                _ => " ORDER BY a.PublishedAt DESC, a.Id DESC",
+            });
+            sql.Append(CultureInfo.InvariantCulture, $" LIMIT {limit} OFFSET {offset}");
         }
         command.CommandText = sql.ToString();
         return command;
@@ -302,6 +316,13 @@ public sealed partial class SearchService(NewsRoomDb db)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    private enum Order
+    {
+        Rank,
+        Stored,
+        Newest,
+    }
 
     private sealed record Filters(List<int>? RegionIds, string? From, string? Before, ArticleKind? Kind, int? Person)
     {
