@@ -106,7 +106,7 @@ try
     {
         var queries = Enumerable.Range(0, perClass).Select(_ => next()).ToList();
         // Warm the page cache and the JIT on other words of the class first.
-        foreach (var query in Enumerable.Range(0, 10).Select(_ => next()))
+        foreach (var query in Enumerable.Range(0, 30).Select(_ => next()))
         {
             await SearchAsync(options, query);
         }

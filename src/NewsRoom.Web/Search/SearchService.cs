@@ -42,7 +42,7 @@ public sealed partial class SearchService(NewsRoomDb db)
     /// worth: above this many matches, matches in the titles come first, ranked, then the rest latest stored first
     /// (article ids grow with imports and new desk articles, so that is close to newest first, and FTS5 reads it without sorting).
     /// </summary>
-    internal int RankLimit { get; init; } = 2000;
+    internal int RankLimit { get; init; } = 1000;
 
     private const string TitleColumns = "{Headline Kicker Subheadline}";
 
