@@ -207,6 +207,32 @@ public class SearchTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactor
     }
 
     [Fact]
+    public async Task Search_FollowsImports_NewItemsFoundAndItemsAReimportDropsGone()
+    {
+        _ = factory.Server;
+        const string file = "search-import-test.txt";
+        var first = "戈壁红驼保护区开放\n\n□本报记者 张三\n\n保护区里生活着珍稀的戈壁红驼。\n\n草原书屋开进牧区\n\n□本报记者 李四\n\n牧民在家门口就能借到书。\n"u8.ToArray();
+        var second = "草原书屋开进牧区\n\n□本报记者 李四\n\n牧民在家门口就能借到书。\n"u8.ToArray();
+        async Task Import(byte[] bytes)
+        {
+            using var scope = factory.Services.CreateScope();
+            var result = await scope.ServiceProvider.GetRequiredService<NewsRoom.Web.Import.IssueImporter>()
+                .ImportAsync(new NewsRoom.Web.Import.ImportSource(file, bytes, IssueOrigin.Upload), "test");
+            Assert.True(result.Succeeded, result.Error);
+        }
+
+        await Import(first);
+        var afterFirst = await SearchAsync(new SearchQuery("戈壁红驼"));
+        await Import(second);
+        var afterSecond = await SearchAsync(new SearchQuery("戈壁红驼"));
+        var kept = await SearchAsync(new SearchQuery("草原书屋"));
+
+        Assert.Equal(1, afterFirst.Total);
+        Assert.Equal(0, afterSecond.Total);
+        Assert.True(kept.Total >= 1);
+    }
+
+    [Fact]
     public async Task Search_BylineAndCaption_AreSearchableAndFollowRenames()
     {
         _ = factory.Server;
