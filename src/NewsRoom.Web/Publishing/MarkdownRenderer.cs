@@ -20,12 +20,13 @@ public static class MarkdownRenderer
     {
         var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
         // Markdig writes link and image targets as given, so [x](javascript:…) would become a live script link.
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafeUrl(l.Url)))
         {
-            if (!IsSafeUrl(link.Url))
-            {
-                link.Url = "#";
-            }
+            link.Url = "#";
+        }
+        foreach (var link in document.Descendants<AutolinkInline>().Where(l => !l.IsEmail && !IsSafeUrl(l.Url)))
+        {
+            link.Url = "#";
         }
         return document.ToHtml(Pipeline);
     }
