@@ -22,6 +22,9 @@ public sealed class NewsRoomOptions
 
     /// <summary>The site's public address for canonical links and feeds, e.g. https://news.example.cn; empty uses the request's.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Proxies whose X-Forwarded-* headers are believed, as addresses or networks (10.0.0.0/8); empty means loopback only.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }
 
 /// <summary>The first admin account.</summary>

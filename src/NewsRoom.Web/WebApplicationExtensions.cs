@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsRoom.Web.Security;
 using System.Text.Encodings.Web;
@@ -67,8 +66,7 @@ internal static class WebApplicationExtensions
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The site may sit behind a TLS proxy on this machine: trust its X-Forwarded-* so cookies are Secure over HTTPS.
-        services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        services.AddNewsRoomForwardedHeaders();
         services.AddOutputCache(options =>
         {
             options.AddPolicy(ReaderCache.AllTag, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ReaderCache.AllTag));
