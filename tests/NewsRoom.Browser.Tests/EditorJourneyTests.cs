@@ -31,7 +31,7 @@ public partial class EditorJourneyTests(BrowserSite site) : IClassFixture<Browse
             await page.FillAsync("textarea[name='Input.Body']", "乌海市的**全民阅读**活动走进社区。\n\n第二段。");
             // The live preview renders through the reader's Markdown pipeline while the editor types.
             await Assertions.Expect(page.Locator("#body-preview strong")).ToHaveTextAsync("全民阅读");
-            await page.SelectOptionAsync("select[name='Input.Regions[0].RegionId']", new SelectOptionValue { Label = "乌海市" });
+            await page.SelectOptionAsync("select[name='Input.Regions[0].RegionId']", new SelectOptionValue { Label = "乌海市（全盟市）" });
             await page.CheckAsync("input[name='Input.Regions[0].IsPrimary']");
             await page.FillAsync("input[name='Input.Bylines[0].Name']", "浏览器记者");
             await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
