@@ -1,0 +1,112 @@
+namespace NewsRoom.Ingest;
+
+/// <summary>Finds the divisions of the gazetteer a text names: longest match first, aliases included.</summary>
+internal sealed class RegionFinder
+{
+    private sealed record Name(string Text, GazetteerRegion Region, bool IsAlias);
+
+    /// <summary>One mention of a division in a text.</summary>
+    public readonly record struct Mention(GazetteerRegion Region, int Position);
+
+    // District names that other provinces also have (新城区 of 西安, 青山区 of 武汉, 海南区 and 海南省 …): they
+    // count only when the article also names their city or the paper is that city's.
+    private static readonly HashSet<string> AmbiguousNames = new(StringComparer.Ordinal)
+    {
+        "新城区", "青山区", "海南区", "松山区", "红山区", "东河区", "玉泉区", "回民区",
+    };
+
+    private readonly Dictionary<char, Name[]> _byFirstChar;
+    private readonly Gazetteer _gazetteer;
+
+    public RegionFinder(Gazetteer gazetteer)
+    {
+        _gazetteer = gazetteer;
+        var names = new List<Name>();
+        foreach (var r in gazetteer.Regions)
+        {
+            names.Add(new Name(r.Name, r, false));
+            foreach (var a in r.Aliases)
+            {
+                if (a.Length >= 2)
+                {
+                    names.Add(new Name(a, r, true));
+                }
+            }
+        }
+        // Aliases two banners share (扎旗) name neither for sure.
+        var shared = names.GroupBy(n => n.Text, StringComparer.Ordinal).Where(g => g.Select(n => n.Region.Code).Distinct().Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        _byFirstChar = names.Where(n => !shared.Contains(n.Text))
+            .GroupBy(n => n.Text[0])
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.Text.Length).ToArray());
+    }
+
+    public static RegionFinder InnerMongolia { get; } = new(Gazetteer.InnerMongolia);
+
+    public Gazetteer Gazetteer => _gazetteer;
+
+    /// <summary>Every mention in reading order, longest name first at each position (杭锦后旗 is not 杭锦旗).</summary>
+    public List<Mention> Find(string text)
+    {
+        var result = new List<Mention>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (_byFirstChar.TryGetValue(text[i], out var candidates))
+            {
+                var matched = 0;
+                foreach (var n in candidates)
+                {
+                    if (string.CompareOrdinal(text, i, n.Text, 0, n.Text.Length) == 0 && Plausible(text, i, n))
+                    {
+                        result.Add(new Mention(n.Region, i));
+                        matched = n.Text.Length;
+                        break;
+                    }
+                }
+                if (matched > 0)
+                {
+                    i += matched;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return result;
+    }
+
+    private static bool Plausible(string text, int at, Name n)
+    {
+        var end = at + n.Text.Length;
+        var next = end < text.Length ? text[end] : '\0';
+        var prev = at > 0 ? text[at - 1] : '\0';
+        if (!n.IsAlias)
+        {
+            return true;
+        }
+        // 海拉尔路, 包头大街: streets are named after cities everywhere.
+        if (next is '路' or '街' or '巷' || (next == '大' && end + 1 < text.Length && text[end + 1] is '街' or '道'))
+        {
+            return false;
+        }
+        // 大兴安岭 is a mountain range, not 兴安盟.
+        if (n.Text == "兴安" && (next == '岭' || prev == '大'))
+        {
+            return false;
+        }
+        if (n.Text.Length > 2 || n.Region.IsLeagueLevel || n.Text[^1] is '旗' or '县' or '区' or '市' or '盟')
+        {
+            return true;
+        }
+        // A two-character short name (开鲁, 兴和) is also an everyday word: only when a word boundary follows it.
+        return !TextRules.IsIdeograph(next) || next is '县' or '旗' or '市' or '区' or '镇' or '乡' or '苏' or '嘎' or '地' or '的' or '等' or '和' or '及' or '与' or '境';
+    }
+
+    /// <summary>Drops ambiguous district names unless their city is named too or is the paper's home.</summary>
+    public List<Mention> Resolve(List<Mention> mentions, string? homeRegion)
+    {
+        var leagues = mentions.Where(m => m.Region.IsLeagueLevel).Select(m => m.Region.Code).ToHashSet(StringComparer.Ordinal);
+        return mentions.Where(m => !AmbiguousNames.Contains(m.Region.Name)
+            || leagues.Contains(m.Region.ParentCode)
+            || (homeRegion is not null && _gazetteer.LeagueOf(m.Region).Name == homeRegion)).ToList();
+    }
+}
