@@ -136,7 +136,7 @@ internal sealed partial class PageLine
             return false;
         }
         var n = TextRules.CountNonSpace(t);
-        if (n is < 2 or > 40 || !TextRules.ContainsIdeograph(t) || t[0] is '(' or '（' or '●' or '□' or '■')
+        if (n is < 2 or > 50 || !TextRules.ContainsIdeograph(t) || t[0] is '(' or '（' or '●' or '□' or '■')
         {
             return false;
         }
