@@ -38,6 +38,9 @@ internal sealed class PhotoDraft
 
     public int Line { get; init; }
 
+    /// <summary>A credit printed at the end of the caption line, kept there as printed.</summary>
+    public string? PrintedCredit { get; set; }
+
     public string Caption => string.Concat(Columns);
 }
 

@@ -406,6 +406,9 @@ internal sealed class PageReader
         if (captionLine.Length > 0)
         {
             // The credit stays in the caption as printed; the names also become credits.
+            var captionText = Credits.ReadPhotoCredit(captionLine)!.Value.Caption;
+            photo.PrintedCredit = captionLine[captionText.Length..].Trim();
+            captionLine = captionText;
             if (cur is { Kind: ArticleKind.Article, Headline: not null, Bylines.Count: 0, Dateline: null, Photos.Count: 0 } && cur.TextCount == 0 && line.GapBefore <= 1)
             {
                 photo.Columns.Add(captionLine);
@@ -930,7 +933,10 @@ internal sealed class PageReader
                 _ => p.Text,
             });
         }
-        var photos = d.Photos.Select(p => new ParsedPhoto(p.Title, TextRules.RemoveStraySpaces(p.Caption), p.Credits)).ToList();
+        var photos = d.Photos.Select(p => new ParsedPhoto(
+            p.Title,
+            TextRules.RemoveStraySpaces(p.Caption) + (p.PrintedCredit is null ? string.Empty : " " + p.PrintedCredit),
+            p.Credits)).ToList();
         var (regions, places) = ArticleRegions.Find(d, body, photos, homeRegion);
         var headline = d.Headline is null ? null : TextRules.CollapseSpaces(d.Headline);
         return new ParsedArticle(d.Kind, d.Column, d.Kicker, headline, d.Subheadline, d.Bylines, d.Dateline, body, photos, regions, places, d.FirstLine)
