@@ -32,7 +32,7 @@ internal sealed class PageReader
         {
             number++;
             var raw = range.ToString();
-            if (string.IsNullOrWhiteSpace(raw))
+            if (string.IsNullOrWhiteSpace(raw.Trim().TrimStart('#')))
             {
                 gap++;
                 continue;
@@ -50,6 +50,7 @@ internal sealed class PageReader
             i = ReadLine(i);
         }
         StartNew(null);
+        RetireColumn();
         foreach (var p in _pending)
         {
             Unplace(p.Line, p.Text, "text after the last story");
@@ -225,10 +226,21 @@ internal sealed class PageReader
             _current.Body.Add(new Para(line.Text, ParaKind.Label, line.Number));
             return;
         }
+        RetireColumn();
         _column = line.Text;
         _columnUsed = false;
         _boundary = true;
         StartNew(null);
+    }
+
+    // A column label no story ran under is still printed on the page.
+    private void RetireColumn()
+    {
+        if (_column is not null && !_columnUsed)
+        {
+            _furniture.Add(_column);
+        }
+        _column = null;
     }
 
     private void ReadText(int i, PageLine line, bool afterStray)
@@ -706,6 +718,7 @@ internal sealed class PageReader
         {
             // 特别关注, 地方观察: a column word over the title, kept for the stories that follow.
             d.Column = rows[0];
+            RetireColumn();
             _column = rows[0];
             _columnUsed = true;
             rows.RemoveAt(0);
