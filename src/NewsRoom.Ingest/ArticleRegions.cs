@@ -8,49 +8,72 @@ internal static class ArticleRegions
     public static (List<string> Regions, List<string> Places) Find(Draft d, List<string> body, List<ParsedPhoto> photos, string? homeRegion)
     {
         var finder = RegionFinder.InnerMongolia;
-        var g = finder.Gazetteer;
+        var home = homeRegion is null ? -1 : IndexOf(finder, homeRegion);
         var title = string.Join(" ", d.Tags.Append(d.Kicker ?? string.Empty).Append(d.Headline ?? string.Empty).Append(d.Subheadline ?? string.Empty));
-        var text = string.Concat(body.Select(b => b + "\n").Concat(photos.Select(p => p.Caption + "\n")));
-        var titleMentions = finder.Find(title);
-        var placeMentions = d.Dateline?.Place is { } place ? finder.Find(place) : [];
-        var bodyMentions = finder.Find(text);
-        var all = titleMentions.Concat(placeMentions).Concat(bodyMentions).ToList();
-        var kept = finder.Resolve(all, homeRegion).ToHashSet();
-
-        var score = new Dictionary<string, (int Score, int First)>(StringComparer.Ordinal);
-        void Count(IEnumerable<RegionFinder.Mention> mentions, int weight, int offset)
+        var mentions = new List<(RegionFinder.Mention Mention, int Weight, int Offset)>();
+        foreach (var m in finder.Find(title))
         {
-            foreach (var m in mentions)
+            mentions.Add((m, TitleWeight, 0));
+        }
+        if (d.Dateline?.Place is { } place)
+        {
+            foreach (var m in finder.Find(place))
             {
-                if (!kept.Contains(m))
-                {
-                    continue;
-                }
-                var league = g.LeagueOf(m.Region).Name;
-                var (s, f) = score.GetValueOrDefault(league, (0, int.MaxValue));
-                score[league] = (s + weight, Math.Min(f, offset + m.Position));
+                mentions.Add((m, TitleWeight, 1000));
             }
         }
-        Count(titleMentions, TitleWeight, 0);
-        Count(placeMentions, TitleWeight, 1000);
-        Count(bodyMentions, 1, 2000);
-        if (homeRegion is not null)
+        var ours = ArticleRegions.CountOccurrences(title, "我市");
+        foreach (var text in body.Concat(photos.Select(p => p.Caption)))
+        {
+            foreach (var m in finder.Find(text))
+            {
+                mentions.Add((m, 1, 2000));
+            }
+            ours += home >= 0 ? CountOccurrences(text, "我市") : 0;
+        }
+        var kept = finder.Resolve(mentions.Select(x => x.Mention).ToList(), home).ToHashSet();
+
+        var score = new Dictionary<int, (int Score, int First)>();
+        var places = new List<string>();
+        foreach (var (m, weight, offset) in mentions)
+        {
+            if (!kept.Contains(m))
+            {
+                continue;
+            }
+            var league = finder.LeagueOf(m.Region);
+            var (s, f) = score.GetValueOrDefault(league, (0, int.MaxValue));
+            score[league] = (s + weight, Math.Min(f, offset + m.Position));
+            if (league != m.Region && !places.Contains(finder.Region(m.Region).Name))
+            {
+                places.Add(finder.Region(m.Region).Name);
+            }
+        }
+        if (home >= 0 && ours > 0)
         {
             // 我市 is the paper's own city.
-            var ours = CountOccurrences(text, "我市") + CountOccurrences(title, "我市");
-            if (ours > 0)
-            {
-                var (s, f) = score.GetValueOrDefault(homeRegion, (0, int.MaxValue));
-                score[homeRegion] = (s + ours, Math.Min(f, 1500));
-            }
+            var (s, f) = score.GetValueOrDefault(home, (0, int.MaxValue));
+            score[home] = (s + ours, Math.Min(f, 1500));
         }
-        var regions = score.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Value.First).Select(kv => kv.Key).ToList();
+        var regions = score.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Value.First).Select(kv => finder.Region(kv.Key).Name).ToList();
         if (regions.Count == 0 && homeRegion is not null)
         {
             regions.Add(homeRegion);
         }
-        var places = all.Where(m => kept.Contains(m) && !m.Region.IsLeagueLevel).Select(m => m.Region.Name).Distinct(StringComparer.Ordinal).ToList();
         return (regions, places);
+    }
+
+    private static int IndexOf(RegionFinder finder, string name)
+    {
+        var regions = finder.Gazetteer.Regions;
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i].Name == name)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public static int CountOccurrences(string text, string word)

@@ -4,7 +4,7 @@ namespace NewsRoom.Ingest;
 internal static class Bigrams
 {
     // Enough text to know what a paragraph is about; a huge one costs no more than this.
-    private const int MaxChars = 3000;
+    private const int MaxChars = 1200;
 
     public static HashSet<int> Of(string text)
     {

@@ -14,7 +14,7 @@ internal static partial class Credits
     [GeneratedRegex("^" + RolePattern)]
     private static partial Regex RolePrefix();
 
-    [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报)(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电)(?:[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报|新华社|中新社)(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电)(?:[ \u3000]?[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex DatelineStart();
 
     private static readonly string[] OrganisationEndings =
@@ -31,6 +31,9 @@ internal static partial class Credits
         : title.Contains("融媒体", StringComparison.Ordinal) ? BylineRole.MediaReporter
         : BylineRole.Reporter;
 
+    // Words printed among the names that are not names: "本报记者 李玉琢 报道".
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal) { "报道", "综合报道", "整理", "编辑", "供稿", "采写", "文", "图", "文图", "摄" };
+
     private static bool IsName(string token) =>
         token.Length is >= 2 and <= 12 && token.All(c => TextRules.IsIdeograph(c) || c is '·' or '•');
 
@@ -46,6 +49,19 @@ internal static partial class Credits
         foreach (var raw in text.Split((char[])[' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
             var token = raw;
+            if (token is "文/图" or "图/文" or "文/" or "图/" || NotNames.Contains(token))
+            {
+                continue;
+            }
+            if (token.StartsWith("文/", StringComparison.Ordinal) || token.StartsWith("图/", StringComparison.Ordinal))
+            {
+                token = token[2..];
+            }
+            if (token.StartsWith('据'))
+            {
+                // (据新华社): a source, not a credit.
+                return null;
+            }
             while (token.Length > 0)
             {
                 var m = RolePrefix().Match(token);
@@ -97,6 +113,16 @@ internal static partial class Credits
     public static (string Caption, List<ParsedByline> Credits)? ReadPhotoCredit(string line)
     {
         var s = line.TrimEnd();
+        if (s.Length > 4 && s[^1] is ')' or '）')
+        {
+            // "(本报记者 王中宙 摄)" at the end of a caption.
+            var open = Math.Max(s.LastIndexOf('('), s.LastIndexOf('（'));
+            if (open >= 0 && s.Length - open <= 50 && ReadPhotoCredit(s[(open + 1)..^1]) is { Caption.Length: 0 } inner)
+            {
+                return (s[..open].TrimEnd(), inner.Credits);
+            }
+            return null;
+        }
         var verb = s.EndsWith("摄影报道", StringComparison.Ordinal) ? 4 : s.EndsWith("摄影", StringComparison.Ordinal) ? 2 : s.EndsWith('摄') ? 1 : 0;
         if (verb == 0 || s.Length > 4000)
         {
@@ -174,7 +200,8 @@ internal static partial class Credits
     public static DatelineMatch? ReadDateline(string paragraph)
     {
         if (!paragraph.StartsWith("本报", StringComparison.Ordinal) && !paragraph.StartsWith("新报", StringComparison.Ordinal)
-            && !paragraph.StartsWith("本网", StringComparison.Ordinal) && !paragraph.StartsWith("北方新报", StringComparison.Ordinal))
+            && !paragraph.StartsWith("本网", StringComparison.Ordinal) && !paragraph.StartsWith("北方新报", StringComparison.Ordinal)
+            && !paragraph.StartsWith("新华社", StringComparison.Ordinal) && !paragraph.StartsWith("中新社", StringComparison.Ordinal))
         {
             return null;
         }

@@ -88,6 +88,11 @@ internal sealed class Draft(ArticleKind kind, int firstLine)
     /// <summary>A column label or a block gap stands between this item and the one before.</summary>
     public bool BoundaryBefore { get; set; }
 
+    /// <summary>The title's and the first paragraphs' bigrams, kept once computed.</summary>
+    public HashSet<int>? TitleBigrams { get; set; }
+
+    public HashSet<int>? LeadBigrams { get; set; }
+
     public int TextCount => Body.Count(p => p.Kind == ParaKind.Text);
 
     public void AddBylines(IEnumerable<ParsedByline> bylines)

@@ -25,11 +25,11 @@ internal sealed partial record IssueFacts(string? Paper, string? HomeRegion, Dat
         {
             return null;
         }
-        var g = Gazetteer.InnerMongolia;
-        return RegionFinder.InnerMongolia.Find(text)
-            .GroupBy(m => g.LeagueOf(m.Region).Name)
+        var finder = RegionFinder.InnerMongolia;
+        return finder.Find(text)
+            .GroupBy(m => finder.LeagueOf(m.Region))
             .OrderByDescending(x => x.Count())
-            .Select(x => x.Key)
+            .Select(x => finder.Region(x.Key).Name)
             .FirstOrDefault();
     }
 

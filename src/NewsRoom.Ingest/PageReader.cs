@@ -9,6 +9,7 @@ namespace NewsRoom.Ingest;
 internal sealed class PageReader
 {
     private readonly string _fileName;
+    private readonly string _text;
     private readonly List<PageLine> _lines = [];
     private readonly List<Draft> _items = [];
     private readonly List<Draft> _deferred = [];
@@ -26,6 +27,7 @@ internal sealed class PageReader
     public PageReader(string fileName, string text)
     {
         _fileName = fileName;
+        _text = text;
         var gap = 0;
         var number = 0;
         foreach (var range in text.AsSpan().EnumerateLines())
@@ -62,7 +64,7 @@ internal sealed class PageReader
         }
         ReturnStoriesToTheirHeadlines();
         DropEmptyItems();
-        var facts = IssueFacts.Infer(string.Join("\n", _lines.Select(l => l.Text)), _items);
+        var facts = IssueFacts.Infer(_text, _items);
         var articles = _items.Select(d => Build(d, facts.HomeRegion)).ToList();
         return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, _warnings);
     }
@@ -107,16 +109,18 @@ internal sealed class PageReader
         }
     }
 
-    private PageLine? Next(int i)
+    private PageLine? Next(int i) => NextIndex(i) is var j && j >= 0 ? _lines[j] : null;
+
+    private int NextIndex(int i)
     {
         for (var j = i + 1; j < _lines.Count; j++)
         {
             if (!_lines[j].Duplicate)
             {
-                return _lines[j];
+                return j;
             }
         }
-        return null;
+        return -1;
     }
 
     private int ReadLine(int i)
@@ -265,7 +269,7 @@ internal sealed class PageReader
         var credit = Credits.ReadTrailingCredit(t);
         var para = new Para(t, ParaKind.Text, line.Number)
         {
-            Fragment = TextRules.CountNonSpace(t) <= 8 && TextRules.EndsSentence(t) && (afterStray || line.GapBefore >= 2),
+            Fragment = t.Length <= 16 && (afterStray || line.GapBefore >= 2) && TextRules.CountNonSpace(t) <= 8 && TextRules.EndsSentence(t),
             Credited = credit is not null,
         };
         if (_current is null)
@@ -320,7 +324,7 @@ internal sealed class PageReader
         d.AddBylines(m.Credits);
         d.HasTopCredit = true;
         // Without brackets the dateline runs into the first sentence; keep the line as printed.
-        d.AsPrinted.Add(m.Credits.Count > 0 ? line.Text[..(line.Text.Length - m.Rest.Length)].TrimEnd() : line.Text);
+        d.AsPrinted.Add(m.Credits.Count > 0 && line.Text.StartsWith("本报", StringComparison.Ordinal) ? line.Text[..(line.Text.Length - m.Rest.Length)].TrimEnd() : line.Text);
         d.OwnStart = d.Body.Count;
         if (m.Rest.Length > 0)
         {
@@ -339,6 +343,13 @@ internal sealed class PageReader
         var text = line.Text.TrimStart('●', ' ', '\u3000');
         var d = new Draft(ArticleKind.Brief, line.Number);
         StartNew(d);
+        if (Credits.ReadDateline(text) is { } dm && dm.Rest.Length > 0)
+        {
+            d.Dateline = dm.Dateline;
+            d.AddBylines(dm.Credits);
+            d.AsPrinted.Add(line.Text);
+            text = dm.Rest;
+        }
         var credit = Credits.ReadTrailingCredit(text);
         d.Body.Add(new Para(text, ParaKind.Text, line.Number) { Credited = credit is not null });
         d.HasTopCredit = true;
@@ -478,8 +489,8 @@ internal sealed class PageReader
             }
             SetCaption(photo, captionLines);
         }
-        var next = Next(i);
-        if (next is { Kind: LineKind.Title } && !StackHasOwnCredit(_lines.IndexOf(next)))
+        var nextIndex = NextIndex(i);
+        if (nextIndex >= 0 && _lines[nextIndex].Kind == LineKind.Title && !StackHasOwnCredit(nextIndex))
         {
             // A photo printed above the headline of the story it illustrates.
             _pendingPhoto = photo;
@@ -562,12 +573,14 @@ internal sealed class PageReader
     private int ReadTitleStack(int i)
     {
         var stack = new List<PageLine>();
+        var at = new List<int>();
         var j = i;
         while (j < _lines.Count && (_lines[j].Duplicate || (_lines[j].Kind == LineKind.Title && (stack.Count == 0 || _lines[j].GapBefore <= 1))))
         {
             if (!_lines[j].Duplicate)
             {
                 stack.Add(_lines[j]);
+                at.Add(j);
             }
             j++;
         }
@@ -577,6 +590,7 @@ internal sealed class PageReader
         {
             Warn(stack[0].Number, "repeats the story above; kept once");
             stack.RemoveAt(0);
+            at.RemoveAt(0);
         }
         if (stack.Count == 0)
         {
@@ -592,18 +606,25 @@ internal sealed class PageReader
         var plausible = stack.TrueForAll(l => PlausibleTitle(l.Text));
         if (!plausible)
         {
-            foreach (var l in stack)
+            for (var k = 0; k < stack.Count; k++)
             {
                 if (strong)
                 {
-                    Unplace(l.Number, l.Text, "stray words");
+                    Unplace(stack[k].Number, stack[k].Text, "stray words");
                     _lastWasStray = true;
                 }
                 else
                 {
-                    ReadText(_lines.IndexOf(l), l, false);
+                    ReadText(at[k], stack[k], false);
                 }
             }
+            return end;
+        }
+        if (cur is { Kind: ArticleKind.Article, Headline: null, Closed: false } && cur.TextCount == 0 && cur.Bylines.Count > 0)
+        {
+            // A byline printed above its headline.
+            ApplyStack(cur, stack);
+            cur.OwnStart = cur.Body.Count;
             return end;
         }
         if (!strong && cur is not null)
@@ -660,7 +681,7 @@ internal sealed class PageReader
         for (var k = d.Body.Count - 1; k >= 0 && seen < 3; k--, seen++)
         {
             var text = d.Body[k].Text;
-            if (text.Length <= 20000 && TextRules.Squeeze(text).Contains(key, StringComparison.Ordinal))
+            if (text.Length >= key.Length && text.Length <= 20000 && TextRules.Squeeze(text).Contains(key, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -723,8 +744,9 @@ internal sealed class PageReader
             _columnUsed = true;
             rows.RemoveAt(0);
         }
-        else if (rows.Count >= 3)
+        else if (rows.Count >= 3 && !rows.Exists(r => r.StartsWith('—') || r.StartsWith('-')))
         {
+            // Three lines with no 副题: the top one is a campaign banner over kicker and headline.
             d.Column = rows[0];
             rows.RemoveAt(0);
         }
@@ -735,14 +757,9 @@ internal sealed class PageReader
             d.Headline = headline;
             return;
         }
-        var h = 0;
-        for (var k = 1; k < rows.Count; k++)
-        {
-            if (TextRules.CountNonSpace(rows[k]) > TextRules.CountNonSpace(rows[h]))
-            {
-                h = k;
-            }
-        }
+        // 引题 over 主题, 副题 under it; a 副题 is set off with a dash.
+        var sub = rows.FindIndex(1, r => r.StartsWith('—') || r.StartsWith('-'));
+        var h = sub > 0 ? sub - 1 : rows.Count - 1;
         d.Kicker = h > 0 ? string.Join(" ", rows.Take(h)) : null;
         d.Headline = rows[h];
         d.Subheadline = h < rows.Count - 1 ? string.Join(" ", rows.Skip(h + 1)) : null;
@@ -769,6 +786,9 @@ internal sealed class PageReader
         return (null, t);
     }
 
+    private static readonly HashSet<string> LongAliases =
+        Gazetteer.InnerMongolia.Regions.SelectMany(r => r.Aliases).Where(a => a.Length >= 3).ToHashSet(StringComparer.Ordinal);
+
     private static readonly string[] NotPlaces = ["我市", "本市", "全市", "该市", "我县", "全县", "我旗", "全旗", "我省", "全省", "本省"];
 
     // 九原区, 海南省: a place printed before or beside the headline as a tag.
@@ -778,8 +798,7 @@ internal sealed class PageReader
         {
             return false;
         }
-        var g = Gazetteer.InnerMongolia;
-        if (g.ByName(s) is not null || g.Regions.Any(r => r.Aliases.Contains(s, StringComparer.Ordinal) && s.Length >= 3))
+        if (Gazetteer.InnerMongolia.ByName(s) is not null || LongAliases.Contains(s))
         {
             return true;
         }
@@ -788,18 +807,22 @@ internal sealed class PageReader
 
     private void CompleteDanglingCaptions()
     {
-        foreach (var photo in _items.SelectMany(d => d.Photos).Where(p => p.DanglingColumn >= 0).ToList())
+        for (var start = 0; start < _items.Count; start++)
         {
-            foreach (var d in _items)
+            foreach (var photo in _items[start].Photos.Where(p => p.DanglingColumn >= 0))
             {
-                var frag = d.Body.Find(p => p.Fragment && p.Line > photo.Line);
-                if (frag is not null)
+                // A fragment printed after the caption, in a story nearby (a spliced photo sits after the story it cut).
+                for (var k = Math.Max(0, start - 3); k < _items.Count && k < start + 8 && photo.DanglingColumn >= 0; k++)
                 {
-                    photo.Columns[photo.DanglingColumn] = TextRules.JoinBroken(photo.Columns[photo.DanglingColumn], frag.Text.Trim());
-                    photo.DanglingColumn = -1;
-                    d.Body.Remove(frag);
-                    Warn(frag.Line, "the last words of a caption, put back");
-                    break;
+                    var d = _items[k];
+                    var frag = d.Body.Find(p => p.Fragment && p.Line > photo.Line);
+                    if (frag is not null)
+                    {
+                        photo.Columns[photo.DanglingColumn] = TextRules.JoinBroken(photo.Columns[photo.DanglingColumn], frag.Text.Trim());
+                        photo.DanglingColumn = -1;
+                        d.Body.Remove(frag);
+                        Warn(frag.Line, "the last words of a caption, put back");
+                    }
                 }
             }
         }
@@ -854,8 +877,8 @@ internal sealed class PageReader
                 continue;
             }
             var forced = b.TextCount == 0;
-            var titleA = Bigrams.Of(a.Title);
-            var titleB = Bigrams.Of(b.Title);
+            var titleA = a.TitleBigrams ??= Bigrams.Of(a.Title);
+            var titleB = b.TitleBigrams ??= Bigrams.Of(b.Title);
             int from;
             if (forced)
             {
@@ -876,7 +899,7 @@ internal sealed class PageReader
             else
             {
                 var bodyA = Bigrams.Of(string.Concat(a.Body.Take(Math.Min(k, 3)).Select(p => p.Text)));
-                var bodyB = Bigrams.Of(string.Concat(b.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text)));
+                var bodyB = b.LeadBigrams ??= Bigrams.Of(string.Concat(b.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text)));
                 from = a.Body.Count;
                 while (from > k)
                 {

@@ -3,10 +3,10 @@ namespace NewsRoom.Ingest;
 /// <summary>Finds the divisions of the gazetteer a text names: longest match first, aliases included.</summary>
 internal sealed class RegionFinder
 {
-    private sealed record Name(string Text, GazetteerRegion Region, bool IsAlias);
+    private sealed record Name(string Text, int Region, bool IsAlias);
 
-    /// <summary>One mention of a division in a text.</summary>
-    public readonly record struct Mention(GazetteerRegion Region, int Position);
+    /// <summary>One mention of a division in a text: its index in <see cref="Gazetteer.Regions"/> and where it stands.</summary>
+    public readonly record struct Mention(int Region, int Position);
 
     // District names that other provinces also have (新城区 of 西安, 青山区 of 武汉, 海南区 and 海南省 …): they
     // count only when the article also names their city or the paper is that city's.
@@ -15,34 +15,53 @@ internal sealed class RegionFinder
         "新城区", "青山区", "海南区", "松山区", "红山区", "东河区", "玉泉区", "回民区",
     };
 
-    private readonly Dictionary<char, Name[]> _byFirstChar;
-    private readonly Gazetteer _gazetteer;
+    // Indexed by a name's first character: a text is scanned once, one array read per character.
+    private readonly Name[]?[] _byFirstChar = new Name[]?[char.MaxValue + 1];
+    private readonly int[] _league;
+    private readonly bool[] _ambiguous;
 
     public RegionFinder(Gazetteer gazetteer)
     {
-        _gazetteer = gazetteer;
-        var names = new List<Name>();
-        foreach (var r in gazetteer.Regions)
+        Gazetteer = gazetteer;
+        var regions = gazetteer.Regions;
+        _league = new int[regions.Count];
+        _ambiguous = new bool[regions.Count];
+        var index = new Dictionary<GazetteerRegion, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < regions.Count; i++)
         {
-            names.Add(new Name(r.Name, r, false));
+            index[regions[i]] = i;
+        }
+        var names = new List<Name>();
+        for (var i = 0; i < regions.Count; i++)
+        {
+            var r = regions[i];
+            _league[i] = index[gazetteer.LeagueOf(r)];
+            _ambiguous[i] = AmbiguousNames.Contains(r.Name);
+            names.Add(new Name(r.Name, i, false));
             foreach (var a in r.Aliases)
             {
                 if (a.Length >= 2)
                 {
-                    names.Add(new Name(a, r, true));
+                    names.Add(new Name(a, i, true));
                 }
             }
         }
         // Aliases two banners share (扎旗) name neither for sure.
-        var shared = names.GroupBy(n => n.Text, StringComparer.Ordinal).Where(g => g.Select(n => n.Region.Code).Distinct().Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        _byFirstChar = names.Where(n => !shared.Contains(n.Text))
-            .GroupBy(n => n.Text[0])
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.Text.Length).ToArray());
+        var shared = names.GroupBy(n => n.Text, StringComparer.Ordinal).Where(g => g.Select(n => n.Region).Distinct().Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var g in names.Where(n => !shared.Contains(n.Text)).GroupBy(n => n.Text[0]))
+        {
+            _byFirstChar[g.Key] = g.OrderByDescending(n => n.Text.Length).ToArray();
+        }
     }
 
     public static RegionFinder InnerMongolia { get; } = new(Gazetteer.InnerMongolia);
 
-    public Gazetteer Gazetteer => _gazetteer;
+    public Gazetteer Gazetteer { get; }
+
+    public GazetteerRegion Region(int index) => Gazetteer.Regions[index];
+
+    /// <summary>The league-level division's index for a division's index.</summary>
+    public int LeagueOf(int index) => _league[index];
 
     /// <summary>Every mention in reading order, longest name first at each position (杭锦后旗 is not 杭锦旗).</summary>
     public List<Mention> Find(string text)
@@ -51,12 +70,13 @@ internal sealed class RegionFinder
         var i = 0;
         while (i < text.Length)
         {
-            if (_byFirstChar.TryGetValue(text[i], out var candidates))
+            var candidates = _byFirstChar[text[i]];
+            if (candidates is not null)
             {
                 var matched = 0;
                 foreach (var n in candidates)
                 {
-                    if (string.CompareOrdinal(text, i, n.Text, 0, n.Text.Length) == 0 && Plausible(text, i, n))
+                    if (i + n.Text.Length <= text.Length && text.AsSpan(i, n.Text.Length).SequenceEqual(n.Text) && Plausible(text, i, n))
                     {
                         result.Add(new Mention(n.Region, i));
                         matched = n.Text.Length;
@@ -74,15 +94,15 @@ internal sealed class RegionFinder
         return result;
     }
 
-    private static bool Plausible(string text, int at, Name n)
+    private bool Plausible(string text, int at, Name n)
     {
-        var end = at + n.Text.Length;
-        var next = end < text.Length ? text[end] : '\0';
-        var prev = at > 0 ? text[at - 1] : '\0';
         if (!n.IsAlias)
         {
             return true;
         }
+        var end = at + n.Text.Length;
+        var next = end < text.Length ? text[end] : '\0';
+        var prev = at > 0 ? text[at - 1] : '\0';
         // 海拉尔路, 包头大街: streets are named after cities everywhere.
         if (next is '路' or '街' or '巷' || (next == '大' && end + 1 < text.Length && text[end + 1] is '街' or '道'))
         {
@@ -93,7 +113,7 @@ internal sealed class RegionFinder
         {
             return false;
         }
-        if (n.Text.Length > 2 || n.Region.IsLeagueLevel || n.Text[^1] is '旗' or '县' or '区' or '市' or '盟')
+        if (n.Text.Length > 2 || _league[n.Region] == n.Region || n.Text[^1] is '旗' or '县' or '区' or '市' or '盟')
         {
             return true;
         }
@@ -102,11 +122,13 @@ internal sealed class RegionFinder
     }
 
     /// <summary>Drops ambiguous district names unless their city is named too or is the paper's home.</summary>
-    public List<Mention> Resolve(List<Mention> mentions, string? homeRegion)
+    public List<Mention> Resolve(List<Mention> mentions, int homeRegion)
     {
-        var leagues = mentions.Where(m => m.Region.IsLeagueLevel).Select(m => m.Region.Code).ToHashSet(StringComparer.Ordinal);
-        return mentions.Where(m => !AmbiguousNames.Contains(m.Region.Name)
-            || leagues.Contains(m.Region.ParentCode)
-            || (homeRegion is not null && _gazetteer.LeagueOf(m.Region).Name == homeRegion)).ToList();
+        if (!mentions.Exists(m => _ambiguous[m.Region]))
+        {
+            return mentions;
+        }
+        var leagues = mentions.Where(m => _league[m.Region] == m.Region).Select(m => m.Region).ToHashSet();
+        return mentions.Where(m => !_ambiguous[m.Region] || leagues.Contains(_league[m.Region]) || _league[m.Region] == homeRegion).ToList();
     }
 }

@@ -92,6 +92,10 @@ internal static class TextRules
     /// <summary>Text without any whitespace: what a reader compares.</summary>
     public static string Squeeze(string s)
     {
+        if (IndexOfWhitespace(s) < 0)
+        {
+            return s;
+        }
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
