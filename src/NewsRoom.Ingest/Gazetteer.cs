@@ -33,7 +33,7 @@ public sealed class Gazetteer
     {
         Regions = regions;
         _byName = regions.ToDictionary(r => r.Name, StringComparer.Ordinal);
-        _byCode = regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        _byCode = regions.Where(r => r.Code.Length > 0).ToDictionary(r => r.Code, StringComparer.Ordinal);
     }
 
     /// <summary>The gazetteer shipped with the parser.</summary>

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# NewsRoom against the limit of this machine: the site in Release and Production on a 100,000-article database,
+# driven by wrk on loopback, beside nginx (one worker) serving a byte-identical copy of the same article page.
+# Writes bench/out/results.md. Bounded: every wrk run has a fixed duration. Loopback only.
+#
+# usage: bench/run.sh [--articles N] [--duration SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+articles=100000; duration=10
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --articles) articles=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    *) echo "usage: bench/run.sh [--articles N] [--duration SECONDS]" >&2; exit 2 ;;
+  esac
+done
+out=$root/bench/out; mkdir -p "$out"
+site_port=5300; nocache_port=5301; nginx_port=5302
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -f "$out/nginx/nginx.pid" ] && kill "$(cat "$out/nginx/nginx.pid")" 2>/dev/null || true; }
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2" >&2; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk; need nginx nginx
+
+echo "== build (Release)" >&2
+dotnet publish src/NewsRoom.Web -c Release -o "$out/site" --nologo -v q >&2
+
+db=$out/bench.db
+if [ ! -f "$db" ] || [ "$(cat "$out/bench.articles" 2>/dev/null)" != "$articles" ]; then
+  echo "== corpus of $articles articles" >&2
+  rm -rf "$out/corpus" "$db" "$db-wal" "$db-shm"
+  python3 bench/make_corpus.py seeds "$out/corpus" --articles "$articles"
+  echo "== import" >&2
+  start=$(date +%s.%N)
+  ASPNETCORE_ENVIRONMENT=Production dotnet "$out/site/NewsRoom.Web.dll" import "$out/corpus" seeds \
+    --ConnectionStrings:NewsRoom="Data Source=$db" --NewsRoom:Admin:Password=Bench-Passw0rd >"$out/import.log" 2>&1
+  end=$(date +%s.%N)
+  echo "$articles" > "$out/bench.articles"
+  python3 -c "print(f'{$end-$start:.1f}')" > "$out/import.seconds"
+fi
+import_seconds=$(cat "$out/import.seconds")
+stored=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(\"select count(*) from Articles where Status='Published'\").fetchone()[0])" "$db")
+
+start_site() { # port, extra args...
+  local port=$1; shift
+  ASPNETCORE_ENVIRONMENT=Production dotnet "$out/site/NewsRoom.Web.dll" --Urls="http://127.0.0.1:$port" \
+    --ConnectionStrings:NewsRoom="Data Source=$db" --NewsRoom:ImportSeedsOnFirstStart=false \
+    --NewsRoom:Admin:Password=Bench-Passw0rd --Serilog:MinimumLevel:Default=Warning "$@" >"$out/site-$port.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && return 0; sleep 0.5; done
+  echo "site on $port did not start" >&2; exit 1
+}
+echo "== start sites" >&2
+start_site $site_port
+site_pid=${pids[-1]}
+start_site $nocache_port --NewsRoom:OutputCache=false
+nocache_pid=${pids[-1]}
+
+article_id=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); n=c.execute(\"select count(*) from Articles where Status='Published'\").fetchone()[0]; print(c.execute(\"select Id from Articles where Status='Published' order by Id limit 1 offset ?\", (n // 2,)).fetchone()[0])" "$db")
+league=hulunbeier
+declare -A endpoints=(
+  [article]="/articles/$article_id"
+  [league]="/regions/$league"
+  [front]="/"
+  [search]="/search?q=%E5%9F%BA%E5%B1%82%E5%87%8F%E8%B4%9F"
+)
+
+echo "== nginx reference" >&2
+mkdir -p "$out/nginx/html"
+curl -sf "http://127.0.0.1:$site_port${endpoints[article]}" -o "$out/nginx/html/article.html"
+cat >"$out/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+pid $out/nginx/nginx.pid;
+error_log $out/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  server { listen 127.0.0.1:$nginx_port; root $out/nginx/html; location / { try_files /article.html =404; } }
+}
+NGINX
+nginx -c "$out/nginx/nginx.conf" -p "$out/nginx"
+
+# wrk prints its summary; pull rate, latency percentiles, max and errors out of it.
+run_wrk() { # url connections [delay-script]
+  local url=$1 c=$2 script=${3:-}
+  wrk -t2 -c"$c" -d"${duration}s" --latency ${script:+-s "$script"} "$url" 2>&1
+}
+parse_wrk() {
+  python3 - "$1" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+def ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s|m)", v); x = float(m.group(1))
+    return x / 1000 if m.group(2) == "us" else x * 1000 if m.group(2) == "s" else x * 60000 if m.group(2) == "m" else x
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
+lat = {p: ms(v) for p, v in re.findall(r"^\s+(50|99)%\s+(\S+)", t, re.M)}
+mx = ms(re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", t).group(1))
+errors = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", t))
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+errors += int(non2xx.group(1)) if non2xx else 0
+print(f"{rps:.0f} {lat.get('50', 0):.2f} {lat.get('99', 0):.2f} {mx:.2f} {errors}")
+PY
+}
+
+warm() { for path in "${endpoints[@]}"; do for _ in 1 2 3 4 5; do curl -s -o /dev/null "http://127.0.0.1:$1$path"; done; done; }
+warm $site_port; warm $nocache_port
+wrk -t2 -c16 -d3s "http://127.0.0.1:$site_port${endpoints[article]}" >/dev/null 2>&1
+wrk -t2 -c16 -d3s "http://127.0.0.1:$nocache_port${endpoints[article]}" >/dev/null 2>&1
+
+results=$out/results.md
+{
+  echo "| target | conns | req/s | ratio to nginx | p50 ms | p99 ms | max ms | errors |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+} >"$results"
+declare -A nginx_rps
+for c in 16 64 256; do
+  run_wrk "http://127.0.0.1:$nginx_port/" "$c" >"$out/wrk.txt"; read -r rps p50 p99 mx err < <(parse_wrk "$out/wrk.txt")
+  nginx_rps[$c]=$rps
+  echo "| nginx, saved article page | $c | $rps | 1.00 | $p50 | $p99 | $mx | $err |" >>"$results"
+done
+row() { # label port path conns
+  run_wrk "http://127.0.0.1:$2$3" "$4" >"$out/wrk.txt"; read -r rps p50 p99 mx err < <(parse_wrk "$out/wrk.txt")
+  ratio=$(python3 -c "print(f'{$rps/${nginx_rps[$4]}:.2f}')")
+  echo "| $1 | $4 | $rps | $ratio | $p50 | $p99 | $mx | $err |" >>"$results"
+  echo "$rps"
+}
+declare -A max_rps
+for name in article league front search; do
+  for c in 16 64 256; do
+    r=$(row "$name (cached)" $site_port "${endpoints[$name]}" $c)
+    [ "${max_rps[$name]:-0}" -lt "$r" ] && max_rps[$name]=$r
+  done
+done
+for c in 16 64 256; do
+  r=$(row "article (output cache off)" $nocache_port "${endpoints[article]}" $c)
+  [ "${max_rps[nocache]:-0}" -lt "$r" ] && max_rps[nocache]=$r
+done
+
+# p99 at half the maximum rate: wrk's delay() paces each connection so the total is about half of the best rate.
+half_row() { # label port path max
+  local target=$(( $4 / 2 )) c=16
+  local delay_ms; delay_ms=$(python3 -c "print(max(0, 1000*$c/$target))")
+  printf 'function delay() return %s end\n' "$delay_ms" >"$out/pace.lua"
+  run_wrk "http://127.0.0.1:$2$3" $c "$out/pace.lua" >"$out/wrk.txt"; read -r rps p50 p99 mx err < <(parse_wrk "$out/wrk.txt")
+  echo "| $1 at half max (~$target/s) | $c | $rps | - | $p50 | $p99 | $mx | $err |" >>"$results"
+}
+half_row "article (cached)" $site_port "${endpoints[article]}" "${max_rps[article]}"
+half_row "article (output cache off)" $nocache_port "${endpoints[article]}" "${max_rps[nocache]}"
+
+rss_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+gzip_kb=$(curl -s -H 'Accept-Encoding: br, gzip' -o "$out/article.compressed" -w '%{size_download}' "http://127.0.0.1:$site_port${endpoints[article]}" | python3 -c "import sys; print(f'{int(sys.stdin.read())/1024:.1f}')")
+raw_kb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1])/1024:.1f}')" "$out/nginx/html/article.html")
+{
+  echo
+  echo "- articles in the database: $stored (corpus of $articles plus the seeds); import of the corpus: ${import_seconds} s"
+  echo "- peak RSS: cached site $(rss_mb "$site_pid") MB, uncached site $(rss_mb "$nocache_pid") MB (VmHWM after all runs, 256 connections included)"
+  echo "- article page: $raw_kb KB uncompressed, $gzip_kb KB as sent with Accept-Encoding: br, gzip"
+  echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t2 for ${duration} s per row, on the same machine; $(date -u +%Y-%m-%d)"
+} >>"$results"
+cat "$results"

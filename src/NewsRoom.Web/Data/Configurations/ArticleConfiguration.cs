@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsRoom.Web.Data.Entities;
+
+namespace NewsRoom.Web.Data.Configurations;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Column).HasMaxLength(100);
+        builder.Property(a => a.Kicker).HasMaxLength(300);
+        builder.Property(a => a.Headline).HasMaxLength(300);
+        builder.Property(a => a.Subheadline).HasMaxLength(300);
+        builder.Property(a => a.DatelinePlace).HasMaxLength(50);
+        builder.Property(a => a.DatelineDate).HasMaxLength(50);
+        builder.Property(a => a.DatelineKind).HasMaxLength(1);
+        builder.Property(a => a.ImportKey).HasMaxLength(64);
+        builder.Property(a => a.ImportFingerprint).HasMaxLength(64);
+        builder.Property(a => a.Kind).HasMaxLength(20);
+        builder.Property(a => a.Status).HasMaxLength(20);
+        builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Ignore(a => a.DatelineText);
+        builder.HasOne(a => a.Issue).WithMany(i => i.Articles).HasForeignKey(a => a.IssueId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => new { a.IssueId, a.ImportKey }).IsUnique();
+        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.IssueId, a.PagePosition });
+    }
+}
+
+internal sealed class ArticleBylineConfiguration : IEntityTypeConfiguration<ArticleByline>
+{
+    public void Configure(EntityTypeBuilder<ArticleByline> builder)
+    {
+        builder.HasKey(b => new { b.ArticleId, b.PersonId, b.Role });
+        builder.Property(b => b.Role).HasMaxLength(20);
+        builder.HasOne(b => b.Article).WithMany(a => a.Bylines).HasForeignKey(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(b => b.Person).WithMany(p => p.Bylines).HasForeignKey(b => b.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(b => b.PersonId);
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(100);
+        builder.HasIndex(p => p.Name).IsUnique();
+    }
+}
+
+internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
+{
+    public void Configure(EntityTypeBuilder<Photo> builder)
+    {
+        builder.Property(p => p.Title).HasMaxLength(300);
+        builder.Property(p => p.Credits).HasMaxLength(300);
+        builder.HasOne(p => p.Article).WithMany(a => a.Photos).HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
+{
+    public void Configure(EntityTypeBuilder<Revision> builder)
+    {
+        builder.Property(r => r.CreatedBy).HasMaxLength(256);
+        builder.Property(r => r.Action).HasMaxLength(50);
+        builder.HasOne(r => r.Article).WithMany(a => a.Revisions).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ArticleId, r.CreatedAt });
+    }
+}
+
+internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
+{
+    public void Configure(EntityTypeBuilder<ImportRun> builder)
+    {
+        builder.Property(r => r.StartedBy).HasMaxLength(256);
+        builder.Property(r => r.State).HasMaxLength(20);
+        builder.HasIndex(r => r.StartedAt);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsRoom.Web.Data.Entities;
+
+namespace NewsRoom.Web.Data.Configurations;
+
+internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
+{
+    public void Configure(EntityTypeBuilder<Issue> builder)
+    {
+        builder.HasIndex(i => i.SourceFileName).IsUnique();
+        builder.Property(i => i.SourceFileName).HasMaxLength(260);
+        builder.Property(i => i.ContentHash).HasMaxLength(64);
+        builder.Property(i => i.Paper).HasMaxLength(100);
+        builder.Property(i => i.Encoding).HasMaxLength(20);
+        builder.HasOne(i => i.HomeRegion).WithMany().HasForeignKey(i => i.HomeRegionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(i => i.IssueDate);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Web.Data.Entities;
+
+namespace NewsRoom.Web.Data;
+
+internal static class DataServiceCollectionExtensions
+{
+    /// <summary>The store (EF Core on SQLite) and the Identity accounts kept in it.</summary>
+    public static IServiceCollection AddNewsRoomData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = ResolveConnectionString(configuration.GetConnectionString("NewsRoom"), Environment.CurrentDirectory);
+        services.AddSingleton(new SqlitePragmas());
+        services.AddDbContext<NewsRoomDb>((sp, options) => options
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<NewsRoomDb>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    // A relative data source is taken from the directory the site was started in, and its folder is made,
+    // so a fresh clone needs nothing set up and `dotnet run` from the root keeps its data in ./data.
+    internal static string ResolveConnectionString(string? configured, string baseDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/newsroom.db" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
+        }
+        if (builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(builder.DataSource);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

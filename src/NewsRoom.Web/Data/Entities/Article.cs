@@ -1,0 +1,65 @@
+using NewsRoom.Ingest;
+
+namespace NewsRoom.Web.Data.Entities;
+
+/// <summary>An article, brief or photo news item: imported from a page or written at the desk.</summary>
+public class Article
+{
+    public int Id { get; set; }
+    public ArticleKind Kind { get; set; }
+    public string? Column { get; set; }
+    public string? Kicker { get; set; }
+    public string? Headline { get; set; }
+    public string? Subheadline { get; set; }
+    public string? DatelinePlace { get; set; }
+    public string? DatelineDate { get; set; }
+
+    /// <summary>讯 or 电; null when the article has no dateline.</summary>
+    public string? DatelineKind { get; set; }
+
+    /// <summary>The body as Markdown: paragraphs separated by blank lines, tables as Markdown tables.</summary>
+    public string Body { get; set; } = string.Empty;
+
+    public ArticleStatus Status { get; set; }
+
+    /// <summary>When readers first saw it (UTC); for a scheduled article, when they will.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+
+    public int? IssueId { get; set; }
+    public Issue? Issue { get; set; }
+
+    /// <summary>0-based order on the page of its issue.</summary>
+    public int? PagePosition { get; set; }
+
+    /// <summary>Identifies the item within its issue across re-imports, so ids and links stay stable.</summary>
+    public string? ImportKey { get; set; }
+
+    /// <summary>Hash of the parsed item as last imported: a re-import that parses the same gives no change.</summary>
+    public string? ImportFingerprint { get; set; }
+
+    /// <summary>Set when an editor changed an imported article; re-import then never overwrites it silently.</summary>
+    public bool EditedSinceImport { get; set; }
+
+    /// <summary>Changes on every save; a save carrying an older stamp is a conflict.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public List<ArticleByline> Bylines { get; set; } = [];
+    public List<ArticleRegion> Regions { get; set; } = [];
+    public List<Photo> Photos { get; set; } = [];
+    public List<Revision> Revisions { get; set; } = [];
+
+    /// <summary>The dateline as printed: 本报包头6月2日电.</summary>
+    public string? DatelineText => DatelineKind is null ? null : $"本报{DatelinePlace}{DatelineDate}{DatelineKind}";
+}
+
+public enum ArticleStatus
+{
+    Draft,
+    Scheduled,
+    Published,
+    Archived,
+}

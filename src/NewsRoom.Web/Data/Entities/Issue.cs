@@ -1,0 +1,33 @@
+namespace NewsRoom.Web.Data.Entities;
+
+/// <summary>One imported page dump: the original bytes and what the parser made of them.</summary>
+public class Issue
+{
+    public int Id { get; set; }
+
+    /// <summary>The dump's file name; re-importing a file of the same name updates this issue.</summary>
+    public required string SourceFileName { get; set; }
+
+    /// <summary>SHA-256 of the original bytes, hex: the same bytes import to no change.</summary>
+    public required string ContentHash { get; set; }
+
+    public required byte[] OriginalBytes { get; set; }
+    public string? Encoding { get; set; }
+    public IssueOrigin Origin { get; set; }
+    public string? Paper { get; set; }
+    public DateOnly? IssueDate { get; set; }
+    public int? HomeRegionId { get; set; }
+    public Region? HomeRegion { get; set; }
+    public DateTime ImportedAt { get; set; }
+    public List<string> Warnings { get; set; } = [];
+    public List<string> Unplaced { get; set; } = [];
+    public List<string> Furniture { get; set; } = [];
+    public List<Article> Articles { get; set; } = [];
+}
+
+public enum IssueOrigin
+{
+    Seed,
+    Upload,
+    CommandLine,
+}

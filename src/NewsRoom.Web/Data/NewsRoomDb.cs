@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Web.Data.Entities;
+
+namespace NewsRoom.Web.Data;
+
+/// <summary>The newsroom's store: issues, articles, people, regions, photos, revisions, import runs and accounts.</summary>
+public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Issue> Issues => Set<Issue>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ArticleByline> ArticleBylines => Set<ArticleByline>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<ArticleRegion> ArticleRegions => Set<ArticleRegion>();
+    public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    /// <summary>Articles readers may see: published, and not in the future.</summary>
+    public IQueryable<Article> PublishedArticles => Articles.Where(a => a.Status == ArticleStatus.Published);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NewsRoomDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Enums are stored by name so the database reads on its own and reordering an enum breaks nothing.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+}

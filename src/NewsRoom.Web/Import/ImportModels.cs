@@ -1,0 +1,76 @@
+using NewsRoom.Ingest;
+using NewsRoom.Web.Data.Entities;
+using NewsRoom.Web.Publishing;
+
+namespace NewsRoom.Web.Import;
+
+/// <summary>A page dump to import: its name, its bytes and where it came from.</summary>
+public sealed record ImportSource(string FileName, byte[] Bytes, IssueOrigin Origin);
+
+/// <summary>Where a file stands against the store.</summary>
+public enum FileImportState
+{
+    /// <summary>No issue of this name has been imported.</summary>
+    New,
+    /// <summary>Imported, and importing it again would change nothing.</summary>
+    Unchanged,
+    /// <summary>Imported, and the bytes or their reading differ from what is stored.</summary>
+    Changed,
+    /// <summary>The bytes are not a page dump the parser can read.</summary>
+    Unreadable,
+}
+
+/// <summary>An item an import would add, update, remove or leave.</summary>
+public sealed record PlannedArticle(string ImportKey, int? ArticleId, ArticleKind Kind, string? Title);
+
+/// <summary>An article edited since its import whose newly parsed version differs: the admin chooses.</summary>
+public sealed record ArticleConflict(string ImportKey, int ArticleId, ArticleSnapshot Edited, ParsedArticle? Parsed);
+
+/// <summary>What importing one file would do, computed without changing anything (the preview).</summary>
+public sealed record FileImportPlan(
+    string FileName,
+    FileImportState State,
+    string? Error,
+    ParsedIssue? Parsed,
+    IReadOnlyList<PlannedArticle> Added,
+    IReadOnlyList<PlannedArticle> Updated,
+    IReadOnlyList<PlannedArticle> Removed,
+    IReadOnlyList<PlannedArticle> Unchanged,
+    IReadOnlyList<ArticleConflict> Conflicts)
+{
+    public bool HasChanges => State is FileImportState.New or FileImportState.Changed;
+
+    /// <summary>The encoding the bytes were read in.</summary>
+    public string? Encoding { get; init; }
+}
+
+/// <summary>For an edited article whose import changed: keep the editor's version (the default) or take the import.</summary>
+public enum ConflictChoice
+{
+    KeepEdit,
+    TakeImport,
+}
+
+/// <summary>What an import of one file did.</summary>
+public sealed record FileImportResult(
+    string FileName,
+    bool Succeeded,
+    string? Error,
+    int? IssueId,
+    int Added,
+    int Updated,
+    int Removed,
+    int Unchanged,
+    int ConflictsKept,
+    int ConflictsOverwritten,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Unplaced)
+{
+    public static FileImportResult Failed(string fileName, string error) =>
+        new(fileName, false, error, null, 0, 0, 0, 0, 0, 0, [], []);
+
+    /// <summary>One line for logs and the command line.</summary>
+    public string Summary => Succeeded
+        ? $"{FileName}: 新增 {Added}, 更新 {Updated}, 删除 {Removed}, 未变 {Unchanged}, 保留编辑 {ConflictsKept}, 覆盖编辑 {ConflictsOverwritten}, 警告 {Warnings.Count}, 未归位 {Unplaced.Count}"
+        : $"{FileName}: 失败: {Error}";
+}

@@ -1,0 +1,337 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Ingest;
+using NewsRoom.Web.Data;
+using NewsRoom.Web.Data.Entities;
+using NewsRoom.Web.Publishing;
+
+namespace NewsRoom.Web.Import;
+
+/// <summary>
+/// Stores what the parser read from a page dump. One transaction per file: a file imports whole or not at all.
+/// Importing the same bytes again changes nothing, article ids stay stable across re-imports, and an article an
+/// editor changed is never overwritten unless the admin chose so.
+/// </summary>
+public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider clock, ILogger<IssueImporter> logger)
+{
+    // The papers date their issues in Beijing time.
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>The preview: what importing this file would add, update, remove and leave, and the conflicts.</summary>
+    public async Task<FileImportPlan> PlanAsync(ImportSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var reading = PageDump.Read(source.FileName, source.Bytes);
+        if (reading.Issue is null)
+        {
+            return new FileImportPlan(source.FileName, FileImportState.Unreadable, reading.Error, null, [], [], [], [], []);
+        }
+        var parsed = reading.Issue;
+        var existingIssue = await db.Issues.AsNoTracking()
+            .Where(i => i.SourceFileName == source.FileName)
+            .Select(i => new { i.Id, i.ContentHash })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var existing = existingIssue is null
+            ? []
+            : await db.Articles.AsNoTracking()
+                .Where(a => a.IssueId == existingIssue.Id && a.ImportKey != null)
+                .Include(a => a.Bylines).ThenInclude(b => b.Person)
+                .Include(a => a.Regions)
+                .Include(a => a.Photos)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byKey = existing.ToDictionary(a => a.ImportKey!, StringComparer.Ordinal);
+
+        var keys = ImportKeys.For(parsed.Articles);
+        List<PlannedArticle> added = [], updated = [], removed = [], unchanged = [];
+        List<ArticleConflict> conflicts = [];
+        for (var i = 0; i < parsed.Articles.Count; i++)
+        {
+            var item = parsed.Articles[i];
+            var planned = new PlannedArticle(keys[i], null, item.Kind, ImportKeys.TitleOf(item));
+            if (!byKey.Remove(keys[i], out var article))
+            {
+                added.Add(planned);
+                continue;
+            }
+            planned = planned with { ArticleId = article.Id };
+            var same = article.ImportFingerprint == ImportKeys.Fingerprint(item) && article.PagePosition == i;
+            if (article.EditedSinceImport)
+            {
+                if (article.ImportFingerprint == ImportKeys.Fingerprint(item))
+                {
+                    unchanged.Add(planned);
+                }
+                else
+                {
+                    conflicts.Add(new ArticleConflict(keys[i], article.Id, ArticleSnapshot.Of(article), item));
+                }
+            }
+            else if (same && article.Status == ArticleStatus.Published)
+            {
+                unchanged.Add(planned);
+            }
+            else
+            {
+                updated.Add(planned);
+            }
+        }
+        foreach (var gone in byKey.Values.Where(a => a.Status != ArticleStatus.Archived || a.EditedSinceImport))
+        {
+            if (gone.EditedSinceImport)
+            {
+                conflicts.Add(new ArticleConflict(gone.ImportKey!, gone.Id, ArticleSnapshot.Of(gone), null));
+            }
+            else
+            {
+                removed.Add(new PlannedArticle(gone.ImportKey!, gone.Id, gone.Kind, gone.Headline));
+            }
+        }
+
+        var hash = ContentHash(source.Bytes);
+        var state = existingIssue is null
+            ? FileImportState.New
+            : existingIssue.ContentHash == hash && added.Count == 0 && updated.Count == 0 && removed.Count == 0 && conflicts.Count == 0
+                ? FileImportState.Unchanged
+                : FileImportState.Changed;
+        return new FileImportPlan(source.FileName, state, null, parsed, added, updated, removed, unchanged, conflicts) { Encoding = reading.Encoding };
+    }
+
+    /// <summary>Imports one file in one transaction. On any failure the store is left exactly as it was.</summary>
+    public async Task<FileImportResult> ImportAsync(
+        ImportSource source,
+        string? importedBy,
+        IReadOnlyDictionary<string, ConflictChoice>? choices = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var plan = await PlanAsync(source, cancellationToken).ConfigureAwait(false);
+        if (plan.Parsed is null)
+        {
+            return FileImportResult.Failed(source.FileName, plan.Error ?? "unreadable");
+        }
+        if (plan.State == FileImportState.Unchanged)
+        {
+            return Result(plan, null, 0, 0);
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            try
+            {
+                var (issueId, touched, kept, overwritten) = await ApplyAsync(source, plan, importedBy, choices, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                // Nothing tracked outlives the file: a run over thousands of files stays linear.
+                db.ChangeTracker.Clear();
+                await cache.EvictArticlesAsync(touched, cancellationToken).ConfigureAwait(false);
+                return Result(plan, issueId, kept, overwritten);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or OperationCanceledException)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                logger.LogError(ex, "Import of {File} failed and was rolled back", source.FileName);
+                if (ex is OperationCanceledException)
+                {
+                    throw;
+                }
+                return FileImportResult.Failed(source.FileName, ex.Message);
+            }
+        }
+    }
+
+    private static FileImportResult Result(FileImportPlan plan, int? issueId, int kept, int overwritten) =>
+        new(plan.FileName, true, null, issueId, plan.Added.Count, plan.Updated.Count + overwritten, plan.Removed.Count,
+            plan.Unchanged.Count, kept, overwritten, plan.Parsed!.Warnings, plan.Parsed.Unplaced);
+
+    private async Task<(int IssueId, List<int> Touched, int Kept, int Overwritten)> ApplyAsync(
+        ImportSource source,
+        FileImportPlan plan,
+        string? importedBy,
+        IReadOnlyDictionary<string, ConflictChoice>? choices,
+        CancellationToken cancellationToken)
+    {
+        var parsed = plan.Parsed!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var regions = await db.Regions.ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+
+        var issue = await db.Issues.SingleOrDefaultAsync(i => i.SourceFileName == source.FileName, cancellationToken).ConfigureAwait(false);
+        if (issue is null)
+        {
+            issue = new Issue { SourceFileName = source.FileName, ContentHash = string.Empty, OriginalBytes = [] };
+            db.Issues.Add(issue);
+        }
+        issue.ContentHash = ContentHash(source.Bytes);
+        issue.OriginalBytes = source.Bytes;
+        issue.Encoding = plan.Encoding;
+        issue.Origin = source.Origin;
+        issue.Paper = parsed.Paper;
+        issue.IssueDate = parsed.Date;
+        issue.HomeRegion = parsed.HomeRegion is null ? null : regions.GetValueOrDefault(parsed.HomeRegion);
+        issue.ImportedAt = now;
+        issue.Warnings = [.. parsed.Warnings];
+        issue.Unplaced = [.. parsed.Unplaced];
+        issue.Furniture = [.. parsed.Furniture];
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var existing = await db.Articles
+            .Where(a => a.IssueId == issue.Id && a.ImportKey != null)
+            .Include(a => a.Bylines).ThenInclude(b => b.Person)
+            .Include(a => a.Regions)
+            .Include(a => a.Photos)
+            .ToDictionaryAsync(a => a.ImportKey!, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var people = await LoadPeopleAsync(parsed, cancellationToken).ConfigureAwait(false);
+        var publishedAt = parsed.Date is { } date
+            ? new DateTimeOffset(date.ToDateTime(new TimeOnly(6, 0)), ChinaOffset).UtcDateTime
+            : now;
+
+        var keys = ImportKeys.For(parsed.Articles);
+        var conflictKeys = plan.Conflicts.Select(c => c.ImportKey).ToHashSet(StringComparer.Ordinal);
+        var touched = new List<Article>();
+        int kept = 0, overwritten = 0;
+        for (var i = 0; i < parsed.Articles.Count; i++)
+        {
+            var item = parsed.Articles[i];
+            var fingerprint = ImportKeys.Fingerprint(item);
+            if (existing.Remove(keys[i], out var article))
+            {
+                if (conflictKeys.Contains(keys[i]))
+                {
+                    if (choices?.GetValueOrDefault(keys[i]) != ConflictChoice.TakeImport)
+                    {
+                        kept++;
+                        continue;
+                    }
+                    overwritten++;
+                }
+                else if (article.EditedSinceImport || (article.ImportFingerprint == fingerprint && article.PagePosition == i && article.Status == ArticleStatus.Published))
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                article = new Article { Issue = issue, ImportKey = keys[i], CreatedAt = now, CreatedBy = importedBy };
+                db.Articles.Add(article);
+            }
+            Fill(article, item, i, fingerprint, regions, people);
+            article.Status = ArticleStatus.Published;
+            article.PublishedAt ??= publishedAt;
+            article.UpdatedAt = now;
+            article.EditedSinceImport = false;
+            article.ConcurrencyStamp = Guid.NewGuid();
+            touched.Add(article);
+        }
+
+        // Items the new reading no longer has: archived, not deleted, so nothing is lost and the id can come back.
+        foreach (var gone in existing.Values.Where(a => a.Status != ArticleStatus.Archived || a.EditedSinceImport))
+        {
+            if (conflictKeys.Contains(gone.ImportKey!) && choices?.GetValueOrDefault(gone.ImportKey!) != ConflictChoice.TakeImport)
+            {
+                kept++;
+                continue;
+            }
+            gone.Status = ArticleStatus.Archived;
+            gone.UpdatedAt = now;
+            gone.ConcurrencyStamp = Guid.NewGuid();
+            touched.Add(gone);
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        foreach (var article in touched)
+        {
+            db.Revisions.Add(new Revision
+            {
+                ArticleId = article.Id,
+                CreatedAt = now,
+                CreatedBy = importedBy,
+                Action = article.Status == ArticleStatus.Archived ? "导入时移除" : "导入",
+                Snapshot = ArticleSnapshot.Of(article).ToJson(),
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return (issue.Id, touched.Select(a => a.Id).ToList(), kept, overwritten);
+    }
+
+    private async Task<Dictionary<string, Person>> LoadPeopleAsync(ParsedIssue parsed, CancellationToken cancellationToken)
+    {
+        var names = parsed.Articles
+            .SelectMany(a => a.Bylines.Concat(a.Photos.SelectMany(p => p.Credits)))
+            .Select(b => b.Name)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var people = await db.People.Where(p => names.Contains(p.Name))
+            .ToDictionaryAsync(p => p.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        foreach (var name in names.Where(n => !people.ContainsKey(n)))
+        {
+            var person = new Person { Name = name };
+            db.People.Add(person);
+            people[name] = person;
+        }
+        return people;
+    }
+
+    private static void Fill(Article article, ParsedArticle item, int position, string fingerprint, Dictionary<string, Region> regions, Dictionary<string, Person> people)
+    {
+        article.Kind = item.Kind;
+        article.Column = item.Column;
+        article.Kicker = item.Kicker;
+        article.Headline = item.Headline;
+        article.Subheadline = item.Subheadline;
+        article.DatelinePlace = item.Dateline?.Place;
+        article.DatelineDate = item.Dateline?.Date;
+        article.DatelineKind = item.Dateline?.Kind;
+        article.Body = MarkdownText.FromParagraphs(item.Body);
+        article.PagePosition = position;
+        article.ImportFingerprint = fingerprint;
+
+        var credits = item.Bylines
+            .Concat(item.Photos.SelectMany(p => p.Credits.Select(c => c with { Role = BylineRole.Photographer })))
+            .DistinctBy(b => (b.Name, b.Role))
+            .Select((b, order) => (Person: people[b.Name], b.Role, Order: order))
+            .ToList();
+        article.Bylines.RemoveAll(b => !credits.Any(c => c.Person == b.Person && c.Role == b.Role));
+        foreach (var credit in credits)
+        {
+            var byline = article.Bylines.FirstOrDefault(b => b.Person == credit.Person && b.Role == credit.Role);
+            if (byline is null)
+            {
+                article.Bylines.Add(byline = new ArticleByline { Person = credit.Person, Role = credit.Role });
+            }
+            byline.Order = credit.Order;
+        }
+
+        var tagged = item.Regions.Concat(item.Places)
+            .Select(name => regions.GetValueOrDefault(name))
+            .OfType<Region>()
+            .Distinct()
+            .ToList();
+        article.Regions.RemoveAll(r => !tagged.Any(t => t.Id == r.RegionId));
+        for (var i = 0; i < tagged.Count; i++)
+        {
+            var link = article.Regions.FirstOrDefault(r => r.RegionId == tagged[i].Id);
+            if (link is null)
+            {
+                article.Regions.Add(link = new ArticleRegion { Region = tagged[i], RegionId = tagged[i].Id });
+            }
+            link.Order = i;
+            // The first league-level region is the primary one; an article about one county alone has that county's league.
+            link.IsPrimary = item.Regions.Count > 0 ? tagged[i].Name == item.Regions[0] : i == 0;
+        }
+
+        article.Photos.Clear();
+        for (var i = 0; i < item.Photos.Count; i++)
+        {
+            var photo = item.Photos[i];
+            article.Photos.Add(new Photo
+            {
+                Title = photo.Title,
+                Caption = photo.Caption,
+                Credits = photo.Credits.Count == 0 ? null : string.Join(' ', photo.Credits.Select(c => c.Name)),
+                Order = i,
+            });
+        }
+    }
+
+    private static string ContentHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,226 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Web.Data;
+using NewsRoom.Web.Data.Entities;
+using NewsRoom.Web.Publishing;
+
+namespace NewsRoom.Web.Pages.Editor.Articles;
+
+/// <summary>
+/// The article form shared by /editor/articles/new and /editor/articles/{id}: every button posts the whole
+/// form, so a transition also saves what was typed, and an invalid or refused save shows the form again with
+/// everything the editor typed.
+/// </summary>
+public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public ArticleInput Input { get; set; } = new();
+
+    public int? ArticleId { get; private set; }
+    public ArticleStatus? Status { get; private set; }
+    public DateTime? PublishedAt { get; private set; }
+    public bool Imported { get; private set; }
+    public bool EditedSinceImport { get; private set; }
+    public string? PreviewHtml { get; private set; }
+
+    /// <summary>Set when the save was refused because someone else saved first.</summary>
+    public ConflictView? Conflict { get; private set; }
+
+    public IReadOnlyList<RegionChoice> RegionChoices { get; private set; } = [];
+    public IReadOnlyList<string> PeopleNames { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Saved { get; set; }
+
+    protected async Task<IActionResult> ShowAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is int articleId)
+        {
+            var article = await LoadArticleAsync(articleId, cancellationToken);
+            if (article is null)
+            {
+                return NotFound();
+            }
+            Input = ArticleInput.From(ArticleSnapshot.Of(article), article.ConcurrencyStamp);
+        }
+        else
+        {
+            Input = new ArticleInput();
+        }
+        return await FormAsync(id, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Save, cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Publish, cancellationToken);
+
+    public Task<IActionResult> OnPostScheduleAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Schedule, cancellationToken);
+
+    public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Unpublish, cancellationToken);
+
+    public Task<IActionResult> OnPostArchiveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Archive, cancellationToken);
+
+    /// <summary>The preview without JavaScript: the form comes back as typed, with the rendered body.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        PreviewHtml = MarkdownRenderer.ToHtml(Input.Body);
+        return await FormAsync(id, cancellationToken);
+    }
+
+    /// <summary>The live preview's fragment, fetched by editor.js as the body is typed.</summary>
+    public IActionResult OnPostPreviewFragment() => Content(MarkdownRenderer.ToHtml(Input.Body), "text/html; charset=utf-8");
+
+    private async Task<IActionResult> SaveAsync(int? id, WorkflowAction action, CancellationToken cancellationToken)
+    {
+        var knownRegions = await db.Regions.Select(r => r.Id).ToListAsync(cancellationToken);
+        Validate(action, knownRegions.ToHashSet());
+        if (!ModelState.IsValid)
+        {
+            return await FormAsync(id, cancellationToken);
+        }
+
+        var publishAt = Input.ScheduleAt is DateTime local
+            ? DateTime.SpecifyKind(local - EditorChoices.ChinaOffset, DateTimeKind.Utc)
+            : (DateTime?)null;
+        var user = User.Identity?.Name ?? "?";
+        var outcome = await workflow.SaveAsync(new SaveRequest(id, Input.ConcurrencyStamp, Input.ToSnapshot(), action, publishAt, user), cancellationToken);
+        switch (outcome.Kind)
+        {
+            case SaveOutcomeKind.NotFound:
+                return NotFound();
+            case SaveOutcomeKind.Conflict:
+                Conflict = new ConflictView(outcome.Current!, outcome.CurrentSavedBy, outcome.CurrentSavedAt, Input.ToSnapshot());
+                // The form keeps the refused text and now carries the current stamp: saving again after merging
+                // is a deliberate overwrite, made with both versions in view.
+                ModelState.Remove("Input.ConcurrencyStamp");
+                Input.ConcurrencyStamp = outcome.Stamp;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await FormAsync(id, cancellationToken);
+            default:
+                return Redirect($"/editor/articles/{outcome.ArticleId}?saved={action.ToString().ToLowerInvariant()}");
+        }
+    }
+
+    private void Validate(WorkflowAction action, HashSet<int> knownRegions)
+    {
+        if (Input.DatelineKind is not (null or "" or "讯" or "电"))
+        {
+            ModelState.AddModelError("Input.DatelineKind", "电头只能是“讯”或“电”");
+        }
+        else if (!string.IsNullOrEmpty(Input.DatelineKind))
+        {
+            if (string.IsNullOrWhiteSpace(Input.DatelinePlace))
+            {
+                ModelState.AddModelError("Input.DatelinePlace", "有电头时请填写地点");
+            }
+            if (string.IsNullOrWhiteSpace(Input.DatelineDate))
+            {
+                ModelState.AddModelError("Input.DatelineDate", "有电头时请填写日期");
+            }
+        }
+
+        var seenBylines = new HashSet<(string, Ingest.BylineRole)>();
+        for (var i = 0; i < Input.Bylines.Count; i++)
+        {
+            var b = Input.Bylines[i];
+            if (!string.IsNullOrWhiteSpace(b.Name) && !seenBylines.Add((b.Name.Trim(), b.Role)))
+            {
+                ModelState.AddModelError($"Input.Bylines[{i}].Name", "同一人同一身份只能署名一次");
+            }
+        }
+
+        var seenRegions = new HashSet<int>();
+        var primaries = 0;
+        for (var i = 0; i < Input.Regions.Count; i++)
+        {
+            var r = Input.Regions[i];
+            if (r.RegionId is not int regionId)
+            {
+                continue;
+            }
+            if (!knownRegions.Contains(regionId))
+            {
+                ModelState.AddModelError($"Input.Regions[{i}].RegionId", "没有这个地区");
+            }
+            else if (!seenRegions.Add(regionId))
+            {
+                ModelState.AddModelError($"Input.Regions[{i}].RegionId", "地区重复");
+            }
+            if (r.IsPrimary && ++primaries > 1)
+            {
+                ModelState.AddModelError($"Input.Regions[{i}].IsPrimary", "只能有一个主要地区");
+            }
+        }
+
+        for (var i = 0; i < Input.Photos.Count; i++)
+        {
+            var p = Input.Photos[i];
+            if (!p.IsBlank && string.IsNullOrWhiteSpace(p.Caption))
+            {
+                ModelState.AddModelError($"Input.Photos[{i}].Caption", "请填写图片说明");
+            }
+        }
+
+        if (action == WorkflowAction.Schedule)
+        {
+            var nowInChina = clock.GetUtcNow().UtcDateTime + EditorChoices.ChinaOffset;
+            if (Input.ScheduleAt is not DateTime at)
+            {
+                ModelState.AddModelError("Input.ScheduleAt", "请填写发布时间");
+            }
+            else if (at <= nowInChina)
+            {
+                ModelState.AddModelError("Input.ScheduleAt", "发布时间应在现在之后");
+            }
+        }
+    }
+
+    private async Task<IActionResult> FormAsync(int? id, CancellationToken cancellationToken)
+    {
+        ArticleId = id;
+        if (id is int articleId)
+        {
+            var state = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
+                .Select(a => new { a.Status, a.PublishedAt, Imported = a.ImportKey != null, a.EditedSinceImport })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (state is null)
+            {
+                return NotFound();
+            }
+            (Status, PublishedAt, Imported, EditedSinceImport) = (state.Status, state.PublishedAt, state.Imported, state.EditedSinceImport);
+            if (Input.ScheduleAt is null && state.Status == ArticleStatus.Scheduled && state.PublishedAt is DateTime at)
+            {
+                Input.ScheduleAt = at + EditorChoices.ChinaOffset;
+            }
+        }
+        RegionChoices = await EditorChoices.RegionsAsync(db, cancellationToken);
+        PeopleNames = await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken);
+        // Blank rows to fill in: the form works without script to add rows.
+        Pad(Input.Bylines, 2, 3);
+        Pad(Input.Regions, 1, 2);
+        Pad(Input.Photos, 1, 1);
+        return Page();
+    }
+
+    private static void Pad<T>(List<T> rows, int blank, int minimum)
+        where T : new()
+    {
+        var target = Math.Max(rows.Count + blank, minimum);
+        while (rows.Count < target)
+        {
+            rows.Add(new T());
+        }
+    }
+
+    private Task<Article?> LoadArticleAsync(int id, CancellationToken cancellationToken) =>
+        db.Articles.AsNoTracking()
+            .Include(a => a.Bylines).ThenInclude(b => b.Person)
+            .Include(a => a.Regions)
+            .Include(a => a.Photos)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+}
+
+/// <summary>A refused save: the version someone else saved, and the editor's own text, both to copy from.</summary>
+public sealed record ConflictView(ArticleSnapshot Current, string? SavedBy, DateTime? SavedAt, ArticleSnapshot Refused);

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Web.Data;
+using NewsRoom.Web.Publishing;
+
+namespace NewsRoom.Web.Pages.Editor.Articles;
+
+public class HistoryModel(NewsRoomDb db, ArticleWorkflow workflow) : PageModel
+{
+    public int ArticleId { get; private set; }
+    public string? Headline { get; private set; }
+    public IReadOnlyList<RevisionRow> Revisions { get; private set; } = [];
+
+    /// <summary>The older revision of the comparison.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? From { get; set; }
+
+    /// <summary>The newer revision of the comparison.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? To { get; set; }
+
+    public IReadOnlyList<DiffRun> Diff { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Headline }).SingleOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        ArticleId = id;
+        Headline = article.Headline;
+        Revisions = await db.Revisions.AsNoTracking()
+            .Where(r => r.ArticleId == id)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new RevisionRow(r.Id, r.CreatedAt, r.CreatedBy, r.Action))
+            .ToListAsync(cancellationToken);
+        if (Revisions.Count == 0)
+        {
+            return Page();
+        }
+        // By default the latest change: the newest revision against the one before it.
+        To ??= Revisions[0].Id;
+        From ??= Revisions.Count > 1 ? Revisions[1].Id : Revisions[0].Id;
+        var ids = new[] { From.Value, To.Value };
+        var snapshots = await db.Revisions.AsNoTracking()
+            .Where(r => r.ArticleId == id && ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.Snapshot, cancellationToken);
+        if (!snapshots.TryGetValue(From.Value, out var older) || !snapshots.TryGetValue(To.Value, out var newer))
+        {
+            return NotFound();
+        }
+        var regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        Diff = RevisionText.Diff(
+            RevisionText.Of(ArticleSnapshot.FromJson(older), regionNames),
+            RevisionText.Of(ArticleSnapshot.FromJson(newer), regionNames));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(int id, int revisionId, CancellationToken cancellationToken)
+    {
+        var outcome = await workflow.RestoreAsync(id, revisionId, User.Identity?.Name ?? "?", cancellationToken);
+        return outcome.Kind == SaveOutcomeKind.NotFound ? NotFound() : Redirect($"/editor/articles/{id}/history");
+    }
+
+    public sealed record RevisionRow(int Id, DateTime CreatedAt, string? CreatedBy, string? Action);
+}

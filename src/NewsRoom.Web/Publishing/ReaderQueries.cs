@@ -1,0 +1,32 @@
+using System.Linq.Expressions;
+using NewsRoom.Web.Data.Entities;
+
+namespace NewsRoom.Web.Publishing;
+
+/// <summary>The queries every reader list shares; they start from NewsRoomDb.PublishedArticles, never from Articles.</summary>
+public static class ReaderQueries
+{
+    /// <summary>Articles about a region, or for a league or city about any of its banners, counties and districts.</summary>
+    public static IQueryable<Article> InRegion(this IQueryable<Article> articles, int regionId) =>
+        articles.Where(a => a.Regions.Any(r => r.RegionId == regionId || r.Region.ParentId == regionId));
+
+    /// <summary>Newest first; articles of one issue in printed order.</summary>
+    public static IOrderedQueryable<Article> Latest(this IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.IssueId).ThenBy(a => a.PagePosition).ThenBy(a => a.Id);
+
+    /// <summary>The projection of an article in a list.</summary>
+    public static readonly Expression<Func<Article, ArticleCard>> ToCard = a => new ArticleCard(
+        a.Id,
+        a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
+        a.Body.Substring(0, 40),
+        a.Regions.Where(r => r.IsPrimary).Select(r => r.Region.Name).FirstOrDefault(),
+        a.PublishedAt,
+        a.Issue == null ? null : a.Issue.Paper);
+}
+
+/// <summary>An article as a list shows it.</summary>
+public sealed record ArticleCard(int Id, string? Headline, string BodyStart, string? Region, DateTime? PublishedAt, string? Paper)
+{
+    /// <summary>The headline, or for a brief without one the start of its text.</summary>
+    public string Title => Headline ?? ReaderPages.Summary(BodyStart, 24);
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
+using NewsRoom.Web.Security;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using NewsRoom.Web.Data;
+using NewsRoom.Web.Data.Entities;
+using NewsRoom.Web.Publishing;
+using Serilog;
+
+namespace NewsRoom.Web;
+
+internal static class WebApplicationExtensions
+{
+    public const string LoginRateLimit = "login";
+
+    /// <summary>Razor Pages by audience: Pages/ for readers, Pages/Editor for editors, Pages/Admin for admins.</summary>
+    public static IServiceCollection AddNewsRoomPages(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Editor, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/denied";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRazorPages(options =>
+        {
+            // Authorization is set once per folder, never remembered page by page.
+            options.Conventions.AuthorizeFolder("/Editor", Roles.Editor);
+            options.Conventions.AuthorizeFolder("/Admin", Roles.Admin);
+            options.Conventions.AddPageApplicationModelConvention("/Account/Login", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(LoginRateLimit)));
+        });
+        services.AddRouting(options => options.LowercaseUrls = true);
+        // Chinese is written as itself, not as &#x...; entities: a third of the page weight and unreadable source.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Login is rate limited per client address on top of Identity's lockout, so guessing is slow for everyone.
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // The site may sit behind a TLS proxy on this machine: trust its X-Forwarded-* so cookies are Secure over HTTPS.
+        services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(ReaderCache.AllTag, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ReaderCache.AllTag));
+        });
+        return services;
+    }
+
+    public static async Task InitializeNewsRoomAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(importSeeds: true).ConfigureAwait(false);
+    }
+
+    public static void UseNewsRoomPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        if (app.Services.GetRequiredService<IOptions<NewsRoomOptions>>().Value.OutputCache)
+        {
+            app.UseOutputCache();
+        }
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz");
+        app.MapDatabaseBackup();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsRoom.Web.Data;
+
+namespace NewsRoom.Web.Tests;
+
+/// <summary>
+/// The real app on a real SQLite database: a temporary file per factory (so per test class), migrated and
+/// seeded by the app's own first start, deleted afterwards.
+/// </summary>
+public class NewsRoomFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "Admin-Passw0rd";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsroom-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_folder, "newsroom.db");
+
+    /// <summary>Seeds imported on first start; a test class that wants an empty store turns it off.</summary>
+    protected virtual bool ImportSeeds => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:NewsRoom", $"Data Source={DatabasePath}");
+        builder.UseSetting("NewsRoom:ImportSeedsOnFirstStart", ImportSeeds.ToString());
+        builder.UseSetting("NewsRoom:Admin:Email", AdminEmail);
+        builder.UseSetting("NewsRoom:Admin:Password", AdminPassword);
+    }
+
+    /// <summary>Runs code against the store in its own scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<NewsRoomDb, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<NewsRoomDb>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open only leaves a temp folder behind.
+            }
+        }
+    }
+}

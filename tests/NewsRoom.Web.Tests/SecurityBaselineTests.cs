@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace NewsRoom.Web.Tests;
+
+public class SecurityBaselineTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/no-such-page")]
+    [InlineData("/healthz")]
+    public async Task EveryResponse_CarriesTheSecurityHeaders(string path)
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task Healthz_ReportsHealthy_WhenTheDatabaseIsMigrated()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Backup_IsRefusedToAnonymousUsers()
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri("/admin/backup", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+}
