@@ -64,6 +64,10 @@ internal sealed partial class PageLine
     [GeneratedRegex(@"(热线|监督电话|举报电话|广告电话|订阅电话|新闻热线)\s*[:：]?\s*[\d(（]")]
     private static partial Regex HotlineLine();
 
+    // The page's own lines: who edited it, its date and number, as printed in the margins.
+    [GeneratedRegex(@"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式设计|版式|美编|审核|组版|排版|终审|监制)\s*[:：/]\s*\S.*|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|第?\s*[A-Z]?\d{1,2}\s*版(?:\s*\S{1,8})?)$")]
+    private static partial Regex PageMargin();
+
     private static LineKind Classify(string raw, string t)
     {
         if (raw.Contains('\t', StringComparison.Ordinal))
@@ -78,7 +82,7 @@ internal sealed partial class PageLine
         {
             return LineKind.Jump;
         }
-        if (t.Length <= 100 && HotlineLine().IsMatch(t))
+        if (t.Length <= 100 && (HotlineLine().IsMatch(t) || PageMargin().IsMatch(t)))
         {
             return LineKind.Furniture;
         }

@@ -906,7 +906,7 @@ internal sealed class PageReader
                     var p = Bigrams.Of(a.Body[from - 1].Text);
                     var sa = (0.5 * Bigrams.Recall(p, titleA)) + (0.5 * Bigrams.Precision(p, bodyA));
                     var sb = (0.5 * Bigrams.Recall(p, titleB)) + (0.5 * Bigrams.Precision(p, bodyB));
-                    if (!(sb > (1.5 * sa) + 0.02 && sb >= 0.08))
+                    if (!(sb > (1.5 * sa) + 0.02 && sb >= 0.06))
                     {
                         break;
                     }

@@ -371,4 +371,44 @@ public class ConstructTests
 
         Assert.Equal(new DateOnly(2024, 6, 3), issue.Date);
     }
+
+    [Fact]
+    public void Parse_PageMargins_AreFurniture()
+    {
+        var issue = Pages.Parse(Page("2024年6月3日 星期一", "责任编辑:张三 版式设计:李四", "满都拉口岸货运量突破300万吨", "本报包头6月2日电(记者 格日勒图)" + Para1, "第3版"));
+
+        Assert.Equal(["2024年6月3日 星期一", "责任编辑:张三 版式设计:李四", "第3版"], issue.Furniture);
+        Assert.Equal([Para1], Assert.Single(issue.Articles).Body);
+    }
+
+    [Fact]
+    public void Parse_AgencyDatelineWithASpaceBeforeTheCredit_GivesTheReporter()
+    {
+        var issue = Pages.Parse(Page("锡林郭勒盟冬日招商集中签约102亿元", "新华社呼和浩特12月5日电 (记者 巴依斯古楞)" + Para1));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal(new ParsedDateline("呼和浩特", "12月5日", "电"), a.Dateline);
+        Assert.Equal([new ParsedByline("巴依斯古楞", BylineRole.Reporter)], a.Bylines);
+        Assert.Equal([Para1], a.Body);
+    }
+
+    [Fact]
+    public void Parse_BracketedPhotoCredit_GivesThePhotographer()
+    {
+        var issue = Pages.Parse(Page("\n\n「乌钢」变「绿钢」", "近日,乌兰浩特钢铁有限责任公司高炉一次成功引风烘炉。(本报记者 高敏娜 摄)"));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal(ArticleKind.Photo, a.Kind);
+        Assert.Equal([new ParsedByline("高敏娜", BylineRole.Photographer)], a.Bylines);
+        Assert.Equal("兴安盟", a.Regions[0]);
+    }
+
+    [Fact]
+    public void Parse_HeadlineWithDashedSubheadline_GivesAllThreeParts()
+    {
+        var issue = Pages.Parse(Page("把干事创业的手脚解脱出来", "呼伦贝尔为基层减负为实干赋能", "——来自基层一线的调查", "□本报记者 李玉琢", Para1));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal(("把干事创业的手脚解脱出来", "呼伦贝尔为基层减负为实干赋能", "——来自基层一线的调查"), (a.Kicker, a.Headline, a.Subheadline));
+    }
 }
