@@ -20,6 +20,9 @@ internal sealed class Para(string text, ParaKind kind, int line)
     /// <summary>A few words ending a sentence that stood alone: the end of some other broken text.</summary>
     public bool Fragment { get; init; }
 
+    /// <summary>Read from a line that looked like a title but was taken for text.</summary>
+    public bool TitleLike { get; init; }
+
     /// <summary>Ends with the credit of its story, so it is the story's last paragraph, not half of one.</summary>
     public bool Credited { get; init; }
 }

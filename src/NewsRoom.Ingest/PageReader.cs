@@ -455,7 +455,8 @@ internal sealed class PageReader
             if (cur is not null)
             {
                 var k = cur.Body.Count;
-                while (k > cur.OwnStart && cur.Body[k - 1] is { Kind: ParaKind.Text, Credited: false } p && TextRules.CountNonSpace(p.Text) <= 40)
+                while (k > cur.OwnStart && cur.Body[k - 1] is { Kind: ParaKind.Text, Credited: false } p && TextRules.CountNonSpace(p.Text) <= 40
+                    && !(p.TitleLike && k - 2 >= 0 && TextRules.EndsSentence(cur.Body[k - 2].Text)))
                 {
                     k--;
                 }
@@ -468,6 +469,14 @@ internal sealed class PageReader
                 captionLines.AddRange(cur.Body.Skip(k).Select(p => p.Text));
                 cur.Body.RemoveRange(k, cur.Body.Count - k);
                 spliced = captionLines.Count > 0;
+                if (spliced && k - 1 >= cur.OwnStart && k - 1 >= 1 && cur.Body[k - 1] is { TitleLike: true } title
+                    && TextRules.EndsSentence(cur.Body[k - 2].Text))
+                {
+                    // The photo's title, printed between the story above and the caption.
+                    photo.Title = title.Text;
+                    cur.Body.RemoveAt(k - 1);
+                    spliced = false;
+                }
             }
             else
             {
@@ -497,7 +506,7 @@ internal sealed class PageReader
             _pendingPhotoPrinted = line.Text;
             return;
         }
-        var item = new Draft(ArticleKind.Photo, photo.Line);
+        var item = new Draft(ArticleKind.Photo, photo.Line) { Headline = photo.Title };
         item.Photos.Add(photo);
         item.AddBylines(credits);
         item.AsPrinted.Add(line.Text);
@@ -616,6 +625,7 @@ internal sealed class PageReader
                 else
                 {
                     ReadText(at[k], stack[k], false);
+                    _lastWasStray = true;
                 }
             }
             return end;
@@ -651,7 +661,7 @@ internal sealed class PageReader
             {
                 foreach (var l in stack)
                 {
-                    cur.Body.Add(new Para(l.Text, ParaKind.Text, l.Number));
+                    cur.Body.Add(new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true });
                 }
                 return end;
             }
