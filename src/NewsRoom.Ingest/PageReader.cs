@@ -656,6 +656,11 @@ internal sealed class PageReader
                 return end;
             }
             var previous = cur.Body.LastOrDefault(p => p.Kind == ParaKind.Text);
+            if (stack.Count == 1 && (previous is null || TextRules.EndsSentence(previous.Text)) && IsSubhead(cur, stack[0].Text, at[0]))
+            {
+                cur.Body.Add(new Para(TextRules.CollapseSpaces(stack[0].Text), ParaKind.Subhead, stack[0].Number));
+                return end;
+            }
             var headlineLike = stack.Count == 1 && LooksLikeHeadline(stack[0].Text) && (previous is null || TextRules.EndsSentence(previous.Text));
             if (!headlineLike)
             {
@@ -697,6 +702,63 @@ internal sealed class PageReader
             }
         }
         return false;
+    }
+
+    // Sub-heads come numbered (一、 （二） 3.) or in a parallel series: they start like the story's headline or
+    // like another short line further down the same story.
+    private bool IsSubhead(Draft story, string line, int index)
+    {
+        var t = TextRules.Squeeze(line);
+        if (t.Length > 1 && (t[0] is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' && t[1] is '、' or '是'
+            || t[0] is '(' or '（' || (char.IsAsciiDigit(t[0]) && t[1] is '.' or '、' or '．')))
+        {
+            return true;
+        }
+        var prefix = Prefix(t);
+        if (prefix.Length < 2)
+        {
+            return false;
+        }
+        if (story.Headline is { } h && Prefix(TextRules.Squeeze(h)) == prefix)
+        {
+            return true;
+        }
+        for (var j = index + 1; j < _lines.Count && j < index + 80; j++)
+        {
+            var l = _lines[j];
+            if (l.Kind is LineKind.Byline or LineKind.Dateline or LineKind.Label or LineKind.Brief || l.GapBefore >= 2 || l.Markdown)
+            {
+                break;
+            }
+            if (l.Kind == LineKind.Title && Prefix(TextRules.Squeeze(l.Text)) == prefix && !StackHasOwnCredit(j))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The first two characters that are not quotes: 暖“新”党建 and 暖“新”服务 both give 暖新.
+    private static string Prefix(string t)
+    {
+        Span<char> buffer = stackalloc char[2];
+        var n = 0;
+        foreach (var c in t)
+        {
+            if (TextRules.IsIdeograph(c))
+            {
+                buffer[n++] = c;
+                if (n == 2)
+                {
+                    break;
+                }
+            }
+            else if (!TextRules.IsCjkPunctuation(c) && c != '"')
+            {
+                break;
+            }
+        }
+        return new string(buffer[..n]);
     }
 
     // A headline has no one-character words: "扣场 美 新闻" is OCR debris.

@@ -411,4 +411,33 @@ public class ConstructTests
         var a = Assert.Single(issue.Articles);
         Assert.Equal(("把干事创业的手脚解脱出来", "呼伦贝尔为基层减负为实干赋能", "——来自基层一线的调查"), (a.Kicker, a.Headline, a.Subheadline));
     }
+
+    [Fact]
+    public void Parse_ParallelSubheadsInABylinedStory_StayInTheStory()
+    {
+        var issue = Pages.Parse(Page("暖“新”聚合力 激发基层治理新动能", "□本报记者 周文东", Para1, "暖“新”党建联盟激活发展引擎", Para2, "暖“新”服务驿站构建关爱家园", Para1.Replace("日前", "近日", StringComparison.Ordinal)));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal(ParaKindOf(a.Body), ["text", "sub", "text", "sub", "text"]);
+    }
+
+    [Fact]
+    public void Parse_NumberedSubheadInABylinedStory_StaysInTheStory()
+    {
+        var issue = Pages.Parse(Page("超薄铝箔炼成记", "□本报记者 李佳雨", Para1, "一、“铝箔”变“金箔”", Para2));
+
+        Assert.Equal(3, Assert.Single(issue.Articles).Body.Count);
+    }
+
+    [Fact]
+    public void Parse_UnrelatedHeadlineAfterABylinedStory_StartsANewArticle()
+    {
+        var issue = Pages.Parse(Page("超薄铝箔炼成记", "□本报记者 李佳雨", Para1, "聆听青春之声 感悟思想伟力", "近日,由自治区党委宣传部组织开展的宣讲团走进鄂尔多斯职业学院。"));
+
+        Assert.Equal(["超薄铝箔炼成记", "聆听青春之声 感悟思想伟力"], issue.Articles.Select(a => a.Headline));
+        Assert.Equal("鄂尔多斯市", issue.Articles[1].Regions[0]);
+    }
+
+    private static List<string> ParaKindOf(IReadOnlyList<string> body) =>
+        body.Select(p => p.EndsWith('。') ? "text" : "sub").ToList();
 }
