@@ -9,7 +9,7 @@ internal sealed record DatelineMatch(ParsedDateline Dateline, IReadOnlyList<Pars
 internal static partial class Credits
 {
     // A reporter's title as printed: 本报记者, 特派记者, 北方新报融媒体记者, 实习生 …
-    private const string RolePattern = @"(?:本报|新报|本网|北方新报|内蒙古日报)?(?:特派|首席|特约|见习|草原全媒|全媒体|融媒体|驻\p{IsCJKUnifiedIdeographs}{1,4})?(?:实习)?(?:记者|通讯员|实习生)";
+    private const string RolePattern = @"(?:本报|新报|本网|北方新报|内蒙古日报|新华社|中新社)?(?:特派|首席|特约|见习|草原全媒|全媒体|融媒体|驻\p{IsCJKUnifiedIdeographs}{1,4})?(?:实习)?(?:记者|通讯员|实习生)";
 
     [GeneratedRegex("^" + RolePattern)]
     private static partial Regex RolePrefix();

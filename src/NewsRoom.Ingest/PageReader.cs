@@ -47,6 +47,7 @@ internal sealed class PageReader
     public ParsedIssue Read()
     {
         MarkDuplicates();
+        MarkCommaHeadlines();
         for (var i = 0; i < _lines.Count; i++)
         {
             i = ReadLine(i);
@@ -105,6 +106,26 @@ internal sealed class PageReader
             {
                 _lines[i].Duplicate = true;
                 Warn(_lines[i].Number, $"repeats line {_lines[last[key]].Number}; kept once");
+            }
+        }
+    }
+
+    // A headline may hold a comma or end with ！ or ？; a short line like that is one when a byline or
+    // dateline comes right after it.
+    private void MarkCommaHeadlines()
+    {
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            var l = _lines[i];
+            if (l.Kind != LineKind.Text || l.Duplicate || l.Text.Length > 40 || TextRules.CountNonSpace(l.Text) < 4
+                || l.Text.Contains('。', StringComparison.Ordinal) || !TextRules.ContainsIdeograph(l.Text)
+                || TextRules.LastChar(l.Text) is ',' or '，' or '、' or '；' or ';' or '：' or ':' or ')' or '）')
+            {
+                continue;
+            }
+            if (Next(i) is { Kind: LineKind.Byline or LineKind.Dateline, GapBefore: <= 1 })
+            {
+                l.Kind = LineKind.Title;
             }
         }
     }
@@ -460,11 +481,11 @@ internal sealed class PageReader
                 {
                     k--;
                 }
-                if (k == cur.Body.Count && cur.Body.Count > cur.OwnStart && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false } last && line.GapBefore <= 1 && cur.TextCount > 1)
+                if (k == cur.Body.Count && cur.Body.Count > cur.OwnStart && cur.Body.Count >= 2 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false }
+                    && line.GapBefore <= 1 && cur.Body[^2] is { Kind: ParaKind.Text } before && (before.TitleLike || !TextRules.EndsSentence(before.Text)))
                 {
-                    // One long caption right above its credit.
+                    // One long caption above its credit, cutting into a sentence of the story or under its title.
                     k = cur.Body.Count - 1;
-                    _ = last;
                 }
                 captionLines.AddRange(cur.Body.Skip(k).Select(p => p.Text));
                 cur.Body.RemoveRange(k, cur.Body.Count - k);

@@ -440,4 +440,22 @@ public class ConstructTests
 
     private static List<string> ParaKindOf(IReadOnlyList<string> body) =>
         body.Select(p => p.EndsWith('。') ? "text" : "sub").ToList();
+
+    [Fact]
+    public void Parse_HeadlineWithACommaOverAByline_IsAHeadline()
+    {
+        var issue = Pages.Parse(Page("超薄铝箔炼成记", "□本报记者 李佳雨", Para1, "稳住农业基本盘，守好“三农”基础", "□本报记者 薛霖", Para2));
+
+        Assert.Equal(["超薄铝箔炼成记", "稳住农业基本盘，守好“三农”基础"], issue.Articles.Select(a => a.Headline));
+    }
+
+    [Fact]
+    public void Parse_PhotoCreditUnderACompleteParagraph_CreditsTheStoryAndKeepsTheParagraph()
+    {
+        var issue = Pages.Parse(Page("超薄铝箔炼成记", "□本报记者 李佳雨", Para2, Para1, "本报记者 孟和朝鲁 摄"));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal([Para2, Para1], a.Body);
+        Assert.Contains(new ParsedByline("孟和朝鲁", BylineRole.Photographer), a.Bylines);
+    }
 }
