@@ -103,8 +103,14 @@ internal sealed class RegionFinder
         var end = at + n.Text.Length;
         var next = end < text.Length ? text[end] : '\0';
         var prev = at > 0 ? text[at - 1] : '\0';
-        // 海拉尔路, 包头大街: streets are named after cities everywhere.
-        if (next is '路' or '街' or '巷' || (next == '大' && end + 1 < text.Length && text[end + 1] is '街' or '道'))
+        var after = end + 1 < text.Length ? text[end + 1] : '\0';
+        // 海拉尔路, 兴安南路, 包头大街: streets are named after cities everywhere.
+        if (next is '路' or '街' or '巷' || (next is '大' or '东' or '西' or '南' or '北' or '中' && after is '街' or '道' or '路'))
+        {
+            return false;
+        }
+        // 鄂温克族, 鄂伦春族: the people, not the banner (whose full name is matched first).
+        if (next == '族')
         {
             return false;
         }
