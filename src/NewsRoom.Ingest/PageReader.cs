@@ -19,6 +19,8 @@ internal sealed class PageReader
     private readonly List<string> _warnings = [];
     private Draft? _current;
     private PhotoDraft? _pendingPhoto;
+    private readonly List<string> _columnsSeen = [];
+    private string? _pendingPhotoPrinted;
     private string? _column;
     private bool _columnUsed;
     private bool _boundary;
@@ -52,6 +54,7 @@ internal sealed class PageReader
         {
             i = ReadLine(i);
         }
+        FlushPendingPhoto();
         StartNew(null);
         RetireColumn();
         foreach (var p in _pending)
@@ -65,6 +68,7 @@ internal sealed class PageReader
         }
         ReturnStoriesToTheirHeadlines();
         DropEmptyItems();
+        KeepUnusedColumns();
         var facts = IssueFacts.Infer(_text, _items);
         var articles = _items.Select(d => Build(d, facts.HomeRegion)).ToList();
         return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, _warnings);
@@ -79,7 +83,7 @@ internal sealed class PageReader
     }
 
     // Repeated blocks (the same paragraph recognised twice) appear once: the last copy is kept, since the
-    // earlier one is the stray.
+    // earlier one is the stray, unless only the earlier one carries the credit.
     private void MarkDuplicates()
     {
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -98,7 +102,11 @@ internal sealed class PageReader
             }
             var key = TextRules.Squeeze(text);
             keys[i] = key;
-            last[key] = i;
+            // The copy printed with its credit says more; otherwise the later copy is kept.
+            if (!last.TryGetValue(key, out var kept) || _lines[kept].Text.Length <= l.Text.Length)
+            {
+                last[key] = i;
+            }
         }
         for (var i = 0; i < _lines.Count; i++)
         {
@@ -161,6 +169,10 @@ internal sealed class PageReader
         }
         var wasStray = _lastWasStray;
         _lastWasStray = false;
+        if (line.Kind != LineKind.Title)
+        {
+            FlushPendingPhoto();
+        }
         switch (line.Kind)
         {
             case LineKind.Label:
@@ -253,19 +265,22 @@ internal sealed class PageReader
         }
         RetireColumn();
         _column = line.Text;
+        _columnsSeen.Add(line.Text);
         _columnUsed = false;
         _boundary = true;
         StartNew(null);
     }
 
+    private void RetireColumn() => _column = null;
+
     // A column label no story ran under is still printed on the page.
-    private void RetireColumn()
+    private void KeepUnusedColumns()
     {
-        if (_column is not null && !_columnUsed)
+        var used = _items.Select(d => d.Column).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var c in _columnsSeen.Distinct(StringComparer.Ordinal).Where(c => !used.Contains(c)))
         {
-            _furniture.Add(_column);
+            _furniture.Add(c);
         }
-        _column = null;
     }
 
     private void ReadText(int i, PageLine line, bool afterStray)
@@ -542,7 +557,21 @@ internal sealed class PageReader
         StartNew(item);
     }
 
-    private string? _pendingPhotoPrinted;
+    // A photo waiting for a headline that turned out not to start a story stands on its own.
+    private void FlushPendingPhoto()
+    {
+        if (_pendingPhoto is null)
+        {
+            return;
+        }
+        var item = new Draft(ArticleKind.Photo, _pendingPhoto.Line) { Column = _column };
+        item.Photos.Add(_pendingPhoto);
+        item.AddBylines(_pendingPhoto.Credits);
+        item.AsPrinted.Add(_pendingPhotoPrinted!);
+        item.ClosedAt = 0;
+        _deferred.Add(item);
+        _pendingPhoto = null;
+    }
 
     private static void MakePhotoNews(Draft d, PhotoDraft photo)
     {
@@ -634,6 +663,10 @@ internal sealed class PageReader
             || stack[0].GapBefore >= 2
             || next is { Kind: LineKind.Byline or LineKind.Dateline };
         var plausible = stack.TrueForAll(l => PlausibleTitle(l.Text));
+        if (!strong || !plausible)
+        {
+            FlushPendingPhoto();
+        }
         if (!plausible)
         {
             for (var k = 0; k < stack.Count; k++)
@@ -653,6 +686,7 @@ internal sealed class PageReader
         }
         if (cur is { Kind: ArticleKind.Article, Headline: null, Closed: false } && cur.TextCount == 0 && cur.Bylines.Count > 0)
         {
+            FlushPendingPhoto();
             // A byline printed above its headline.
             ApplyStack(cur, stack);
             cur.OwnStart = cur.Body.Count;
@@ -834,6 +868,7 @@ internal sealed class PageReader
             d.Column = rows[0];
             RetireColumn();
             _column = rows[0];
+            _columnsSeen.Add(rows[0]);
             _columnUsed = true;
             rows.RemoveAt(0);
         }
@@ -841,6 +876,7 @@ internal sealed class PageReader
         {
             // Three lines with no 副题: the top one is a campaign banner over kicker and headline.
             d.Column = rows[0];
+            _columnsSeen.Add(rows[0]);
             rows.RemoveAt(0);
         }
         if (rows.Count == 1)

@@ -191,6 +191,22 @@ public class OddInputTests
     }
 
     [Fact]
+    public void Parse_ShuffledSeedLines_NeverThrowAndLoseNothing()
+    {
+        var lines = Pages.SeedFiles.SelectMany(File.ReadAllLines).ToArray();
+        var random = new Random(1);
+        for (var round = 0; round < 300; round++)
+        {
+            var text = string.Join(random.Next(3) == 0 ? "\n" : "\n\n", Enumerable.Range(0, random.Next(1, 60)).Select(_ => lines[random.Next(lines.Length)]));
+
+            var issue = Pages.Parse(text);
+
+            Assert.Empty(LostLines.Find(issue, text));
+            Assert.All(issue.Warnings, w => Assert.Matches(@"^line \d+: ", w));
+        }
+    }
+
+    [Fact]
     public void LostLines_WhenTheParserDropsAParagraph_ReportsIt()
     {
         var text = Pages.SeedText(Seed);
