@@ -248,6 +248,13 @@ internal sealed class PageReader
         _current = draft;
     }
 
+    // Labels of a story's own parts, printed inside it.
+    private static readonly HashSet<string> InStoryLabels = new(StringComparer.Ordinal)
+    {
+        "记者手记", "点评", "短评", "编者按", "编后", "编后语", "链接", "相关链接", "新闻链接", "知识链接", "背景链接", "背景",
+        "延伸阅读", "小贴士", "记者观察", "述评", "相关新闻", "数说", "声音",
+    };
+
     private void ReadLabel(int i, PageLine line)
     {
         var next = Next(i);
@@ -257,7 +264,8 @@ internal sealed class PageReader
             _furniture.Add(line.Text);
             return;
         }
-        if (_current is not null && next is { Kind: LineKind.Text, GapBefore: <= 1 } && !line.Markdown)
+        var inStory = InStoryLabels.Contains(line.Text[1..^1]);
+        if (_current is not null && next is { Kind: LineKind.Text } && ((next.GapBefore <= 1 && !line.Markdown) || inStory))
         {
             // 【记者手记】, 【点评】: a part of the story above, not a new column.
             _current.Body.Add(new Para(line.Text, ParaKind.Label, line.Number));
@@ -343,7 +351,7 @@ internal sealed class PageReader
         d.AddBylines(names);
         d.AsPrinted.Add(line.Text);
         StartNew(d);
-        AdoptPending(d);
+        UnplacePending();
     }
 
     private void ReadDateline(PageLine line)
@@ -354,7 +362,7 @@ internal sealed class PageReader
         {
             d = new Draft(ArticleKind.Article, line.Number);
             StartNew(d);
-            AdoptPending(d);
+            UnplacePending();
         }
         d.Dateline = m.Dateline;
         d.AddBylines(m.Credits);
@@ -396,18 +404,14 @@ internal sealed class PageReader
         }
     }
 
-    private void AdoptPending(Draft d)
+    // Text before the first story on the page continues a story from another page: it is kept, not guessed at.
+    private void UnplacePending()
     {
-        if (_pending.Count == 0)
-        {
-            return;
-        }
         foreach (var p in _pending)
         {
             Unplace(p.Line, p.Text, "text before any story");
         }
         _pending.Clear();
-        _ = d;
     }
 
     private int ReadTable(int i)
@@ -736,7 +740,7 @@ internal sealed class PageReader
             d.AsPrinted.Add(_pendingPhotoPrinted!);
             _pendingPhoto = null;
         }
-        AdoptPending(d);
+        UnplacePending();
         return end;
     }
 
@@ -770,7 +774,8 @@ internal sealed class PageReader
             return true;
         }
         var prefix = Prefix(t);
-        if (prefix.Length < 2)
+        // Unrelated headlines also start with 我市, 全区 or a place: a series shares a topic word.
+        if (prefix.Length < 2 || prefix[0] is '我' or '全' or '本' or '各' || PlaceStarts.Contains(prefix))
         {
             return false;
         }
@@ -792,6 +797,9 @@ internal sealed class PageReader
         }
         return false;
     }
+
+    private static readonly HashSet<string> PlaceStarts = Gazetteer.InnerMongolia.Regions
+        .SelectMany(r => r.Aliases.Prepend(r.Name)).Where(n => n.Length >= 2).Select(n => n[..2]).Append("内蒙").Append("自治").ToHashSet(StringComparer.Ordinal);
 
     // The first two characters that are not quotes: 暖“新”党建 and 暖“新”服务 both give 暖新.
     private static string Prefix(string t)

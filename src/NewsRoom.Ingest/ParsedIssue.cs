@@ -32,7 +32,7 @@ public enum ArticleKind
 
 /// <summary>One item of a page.</summary>
 /// <param name="Kind">Article, brief or photo news.</param>
-/// <param name="Column">The column label the item runs under (特别关注, 【云观察】 without brackets), or null.</param>
+/// <param name="Column">The column label the item runs under, as printed (特别关注, 【云观察】), or null.</param>
 /// <param name="Kicker">The 引题 above the headline, or null.</param>
 /// <param name="Headline">The 主题; null only for a brief or photo without one.</param>
 /// <param name="Subheadline">The 副题 under the headline, or null.</param>

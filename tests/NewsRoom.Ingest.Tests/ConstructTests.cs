@@ -458,4 +458,22 @@ public class ConstructTests
         Assert.Equal([Para2, Para1], a.Body);
         Assert.Contains(new ParsedByline("孟和朝鲁", BylineRole.Photographer), a.Bylines);
     }
+
+    [Fact]
+    public void Parse_KnownInStoryLabelMarkedAsHeading_StaysInTheStory()
+    {
+        var issue = Pages.Parse(Page("## 【云听】", "## “共治共享”为社区治理引入“源头活水”", "□本报融媒体记者 李玉琢", Para1, "## 【记者手记】", Para2));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal("【云听】", a.Column);
+        Assert.Equal([Para1, "【记者手记】", Para2], a.Body);
+    }
+
+    [Fact]
+    public void Parse_TwoStoriesOpeningWithOurCity_AreNotTakenForSubheads()
+    {
+        var issue = Pages.Parse(Page("我市开展学校食堂食品安全互查工作", "□本报记者 祁晓燕", Para1, "我市“温暖工程”顺利开工", "近日,随着全长1.08公里的新建燃气管网项目开工,准格尔旗“温暖工程”建设全面启动。"));
+
+        Assert.Equal(2, issue.Articles.Count);
+    }
 }
