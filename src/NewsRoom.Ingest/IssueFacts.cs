@@ -18,10 +18,12 @@ internal sealed partial record IssueFacts(string? Paper, string? HomeRegion, Dat
         return new IssueFacts(GuessPaper(text, home, items), home, IssueDate(text, items));
     }
 
-    // A city daily says 我市 of its own city, and names that city more than any other.
+    // A city daily says 我市 of its own city, and names that city more than any other; the regional paper says
+    // 我区 of Inner Mongolia and quotes 我市 only from the people it interviews.
     private static string? FindHomeRegion(string text)
     {
-        if (ArticleRegions.CountOccurrences(text, "我市") < 2)
+        var ours = ArticleRegions.CountOccurrences(text, "我市");
+        if (ours < 2 && (ours == 0 || text.Contains("我区", StringComparison.Ordinal)))
         {
             return null;
         }

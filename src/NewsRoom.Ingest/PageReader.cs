@@ -715,6 +715,13 @@ internal sealed class PageReader
                 return end;
             }
             var previous = cur.Body.LastOrDefault(p => p.Kind == ParaKind.Text);
+            if (stack.Count == 1 && previous is not null && !TextRules.EndsSentence(previous.Text) && IsSlogan(stack[0].Text)
+                && next is { Kind: LineKind.Text or LineKind.Title })
+            {
+                // "不忘初心 牢记使命" across a sentence of the story: a banner, and the sentence goes on.
+                _furniture.Add(stack[0].Text);
+                return end;
+            }
             if (stack.Count == 1 && (previous is null || TextRules.EndsSentence(previous.Text)) && IsSubhead(cur, stack[0].Text, at[0]))
             {
                 cur.Body.Add(new Para(TextRules.CollapseSpaces(stack[0].Text), ParaKind.Subhead, stack[0].Number));
@@ -822,6 +829,12 @@ internal sealed class PageReader
             }
         }
         return new string(buffer[..n]);
+    }
+
+    private static bool IsSlogan(string t)
+    {
+        var parts = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && parts.All(p => p.Length is >= 2 and <= 8 && p.All(TextRules.IsIdeograph));
     }
 
     // A headline has no one-character words: "扣场 美 新闻" is OCR debris.

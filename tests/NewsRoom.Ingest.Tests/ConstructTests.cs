@@ -476,4 +476,13 @@ public class ConstructTests
 
         Assert.Equal(2, issue.Articles.Count);
     }
+
+    [Fact]
+    public void Parse_TwoPartSloganAcrossASentence_IsABanner()
+    {
+        var issue = Pages.Parse(Page("社区治理引入“源头活水”", "□本报记者 李玉琢", "冬日的满洲里,60岁的王秀芝早早就穿好了防护服,开始了一天的志愿服务。王", "不忘初心 牢记使命", "秀芝是云杉社区兼职网格员之一。"));
+
+        Assert.Equal(["冬日的满洲里,60岁的王秀芝早早就穿好了防护服,开始了一天的志愿服务。王秀芝是云杉社区兼职网格员之一。"], Assert.Single(issue.Articles).Body);
+        Assert.Equal(["不忘初心 牢记使命"], issue.Furniture);
+    }
 }
