@@ -75,6 +75,9 @@ internal sealed class Draft(ArticleKind kind, int firstLine)
 
     public List<string> AsPrinted { get; } = [];
 
+    /// <summary>Text printed above this story's title with no story of its own: this story's, or unplaced.</summary>
+    public List<Para> Above { get; } = [];
+
     public string? Continuation { get; set; }
 
     /// <summary>Index of the first paragraph after the title, byline or dateline.</summary>

@@ -61,6 +61,7 @@ internal sealed class PageReader
         {
             Unplace(p.Line, p.Text, "text after the last story");
         }
+        ClaimTextAbove();
         CompleteDanglingCaptions();
         foreach (var d in _items)
         {
@@ -404,14 +405,56 @@ internal sealed class PageReader
         }
     }
 
-    // Text before the first story on the page continues a story from another page: it is kept, not guessed at.
+    // Text with no story above it belongs to the story whose title follows, if it reads like that story;
+    // decided once the story is read (see ClaimTextAbove).
     private void UnplacePending()
     {
-        foreach (var p in _pending)
+        _current?.Above.AddRange(_pending);
+        if (_current is null)
         {
-            Unplace(p.Line, p.Text, "text before any story");
+            foreach (var p in _pending)
+            {
+                Unplace(p.Line, p.Text, "text before any story");
+            }
         }
         _pending.Clear();
+    }
+
+    private void ClaimTextAbove()
+    {
+        foreach (var d in _items.Where(d => d.Above.Count > 0))
+        {
+            var take = d.Kind == ArticleKind.Article && d.Headline is not null && d.Body.Count == 0;
+            if (!take && d.Kind == ArticleKind.Article && d.Headline is not null)
+            {
+                var title = d.TitleBigrams ??= Bigrams.Of(d.Title);
+                var lead = Bigrams.Of(string.Concat(d.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text)));
+                var text = Bigrams.Of(string.Concat(d.Above.Select(p => p.Text)));
+                take = (0.5 * Bigrams.Recall(text, title)) + (0.5 * Bigrams.Precision(text, lead)) >= 0.06;
+            }
+            if (!take)
+            {
+                foreach (var p in d.Above)
+                {
+                    Unplace(p.Line, p.Text, "text before any story");
+                }
+                continue;
+            }
+            foreach (var p in d.Above)
+            {
+                Warn(p.Line, $"printed before the headline of its story \"{d.Headline}\"; moved there");
+            }
+            if (d.Dateline is not null)
+            {
+                d.Body.AddRange(d.Above);
+            }
+            else
+            {
+                // The story now starts with the text above its title.
+                d.Body.InsertRange(0, d.Above);
+                d.OwnStart = 0;
+            }
+        }
     }
 
     private int ReadTable(int i)

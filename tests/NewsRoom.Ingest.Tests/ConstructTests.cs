@@ -485,4 +485,27 @@ public class ConstructTests
         Assert.Equal(["冬日的满洲里,60岁的王秀芝早早就穿好了防护服,开始了一天的志愿服务。王秀芝是云杉社区兼职网格员之一。"], Assert.Single(issue.Articles).Body);
         Assert.Equal(["不忘初心 牢记使命"], issue.Furniture);
     }
+
+    [Fact]
+    public void Parse_FirstStoryPrintedBeforeItsHeadline_GoesBackToIt()
+    {
+        var issue = Pages.Parse(Page(
+            "“党的二十大对全面推进乡村振兴作出重大决策部署,全区乡村振兴部门坚决贯彻落实。”日前,自治区乡村振兴局负责人表示。",
+            "守底线抓发展 全面推进乡村振兴", "□本报记者 薛霖",
+            "蒙能“绿电”亮迪拜", "本报12月5日讯(记者 康丽娜)迪拜当地时间11月29日,光热电站机组并网发电。"));
+
+        Assert.StartsWith("“党的二十大", Pages.Single(issue, "守底线").Body[0], StringComparison.Ordinal);
+        Assert.Empty(issue.Unplaced);
+    }
+
+    [Fact]
+    public void Parse_UnrelatedTextAboveTheFirstStory_IsUnplaced()
+    {
+        var issue = Pages.Parse(Page(
+            "迪拜700MW光热和250MW光伏太阳能电站项目是迪拜水电局开发的第四期项目。",
+            "满都拉口岸进出口货运量突破300万吨", "本报包头6月2日电(记者 格日勒图)" + Para1));
+
+        Assert.Single(issue.Unplaced);
+        Assert.Contains(issue.Warnings, w => w.StartsWith("line 1: text before any story", StringComparison.Ordinal));
+    }
 }
