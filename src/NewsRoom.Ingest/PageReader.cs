@@ -543,6 +543,16 @@ internal sealed class PageReader
                 {
                     k--;
                 }
+                if (cur.Body.Count - k >= 3)
+                {
+                    // Caption lines share their column's width; a first line of another width is the end of
+                    // the story's sentence the caption cut into.
+                    var widths = cur.Body.GetRange(k, cur.Body.Count - k - 1).Select(p => TextRules.CountNonSpace(p.Text)).ToList();
+                    if (widths.Count >= 2 && widths.Skip(1).All(w => Math.Abs(w - widths[0]) > 2))
+                    {
+                        k++;
+                    }
+                }
                 if (k == cur.Body.Count && cur.Body.Count > cur.OwnStart && cur.Body.Count >= 2 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false }
                     && line.GapBefore <= 1 && cur.Body[^2] is { Kind: ParaKind.Text } before && (before.TitleLike || !TextRules.EndsSentence(before.Text)))
                 {

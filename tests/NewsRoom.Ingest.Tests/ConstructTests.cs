@@ -508,4 +508,16 @@ public class ConstructTests
         Assert.Single(issue.Unplaced);
         Assert.Contains(issue.Warnings, w => w.StartsWith("line 1: text before any story", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_CaptionLinesSplicedAfterAShortBrokenLine_LeaveTheLineWithItsStory()
+    {
+        const string caption = "6月2日,小运动员们在跳街舞。当日,主题健身活动在内蒙古体育馆启动,面向全区儿童青少年开展体育竞赛活动与健身科普。";
+        var lines = Enumerable.Range(0, (caption.Length + 23) / 24).Select(i => caption.Substring(i * 24, Math.Min(24, caption.Length - (i * 24))));
+        var issue = Pages.Parse(Page(["超薄铝箔炼成记", "□本报记者 李佳雨", Para1, "电池铝箔是构成新能源汽车动力电池的关键材料,决定着电池", .. lines, "本报记者 孟和朝鲁 柴思源 摄", "充放电效率。与普通铝箔相比,电池铝箔对基材要求极其严苛。"]));
+
+        Assert.Contains("决定着电池充放电效率。", Pages.Single(issue, "铝箔").Body[1], StringComparison.Ordinal);
+        var photo = Assert.Single(issue.Articles, a => a.Kind == ArticleKind.Photo);
+        Assert.Equal(caption, photo.Photos[0].Caption);
+    }
 }
