@@ -548,7 +548,7 @@ internal sealed class PageReader
                     // Caption lines share their column's width; a first line of another width is the end of
                     // the story's sentence the caption cut into.
                     var widths = cur.Body.GetRange(k, cur.Body.Count - k - 1).Select(p => TextRules.CountNonSpace(p.Text)).ToList();
-                    if (widths.Count >= 2 && widths.Skip(1).All(w => Math.Abs(w - widths[0]) > 2))
+                    if (widths.Count >= 2 && widths.Skip(1).All(w => Math.Abs(w - widths[0]) > 2 && Math.Abs(w - widths[1]) <= 2))
                     {
                         k++;
                     }
