@@ -20,8 +20,10 @@ internal static partial class Credits
     private static readonly string[] OrganisationEndings =
         ["融媒体中心", "中心", "委员会", "公司", "集团", "局", "委", "办", "部", "站", "社", "院", "台", "协会", "大队", "支队", "学校", "医院", "政府", "报社", "新闻网"];
 
+    private static readonly HashSet<string> NewsAgencies = new(StringComparer.Ordinal) { "新华社", "中新社", "新华网", "人民网", "央视网", "中新网" };
+
     private static bool LooksLikeOrganisation(string name) =>
-        name.Length >= 4 && OrganisationEndings.Any(e => name.EndsWith(e, StringComparison.Ordinal));
+        NewsAgencies.Contains(name) || (name.Length >= 4 && OrganisationEndings.Any(e => name.EndsWith(e, StringComparison.Ordinal)));
 
     /// <summary>The role a printed title stands for: 特派记者 is a 记者, 北方新报融媒体记者 a 融媒体记者.</summary>
     private static BylineRole RoleOf(string title) =>
@@ -57,9 +59,9 @@ internal static partial class Credits
             {
                 token = token[2..];
             }
-            if (token.StartsWith('据'))
+            if (token.StartsWith('据') || (token.StartsWith("本报", StringComparison.Ordinal) && !RolePrefix().IsMatch(token)))
             {
-                // (据新华社): a source, not a credit.
+                // (据新华社), (本报综合): a source note, not a credit.
                 return null;
             }
             while (token.Length > 0)

@@ -520,4 +520,23 @@ public class ConstructTests
         var photo = Assert.Single(issue.Articles, a => a.Kind == ArticleKind.Photo);
         Assert.Equal(caption, photo.Photos[0].Caption);
     }
+
+    [Theory]
+    [InlineData("(本报综合)")]
+    [InlineData("(据新华社)")]
+    [InlineData("(图片由固阳县融媒体中心提供)")]
+    public void Parse_SourceNotesInBrackets_AreNotCredits(string note)
+    {
+        var issue = Pages.Parse(Page("庭院“方寸地”变成村民增收“聚宝盆”", "□本报记者 王林喜", Para1 + note));
+
+        Assert.Equal(["王林喜"], Assert.Single(issue.Articles).Bylines.Select(b => b.Name));
+    }
+
+    [Fact]
+    public void Parse_AgencyCredit_IsAnOrganisation()
+    {
+        var issue = Pages.Parse(Page("庭院“方寸地”变成村民增收“聚宝盆”", Para1 + "(新华社)"));
+
+        Assert.Equal([new ParsedByline("新华社", BylineRole.Organization)], Assert.Single(issue.Articles).Bylines);
+    }
 }
