@@ -17,9 +17,9 @@ internal sealed class PageReader
     private readonly List<string> _furniture = [];
     private readonly List<string> _unplaced = [];
     private readonly List<string> _warnings = [];
+    private readonly List<string> _columnsSeen = [];
     private Draft? _current;
     private PhotoDraft? _pendingPhoto;
-    private readonly List<string> _columnsSeen = [];
     private string? _pendingPhotoPrinted;
     private string? _column;
     private bool _columnUsed;
@@ -72,7 +72,19 @@ internal sealed class PageReader
         KeepUnusedColumns();
         var facts = IssueFacts.Infer(_text, _items);
         var articles = _items.Select(d => Build(d, facts.HomeRegion)).ToList();
-        return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, _warnings);
+        // Warnings in page order, whichever pass raised them.
+        var warnings = _warnings.Select((w, k) => (w, k)).OrderBy(x => LineOf(x.w)).ThenBy(x => x.k).Select(x => x.w).ToList();
+        return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, warnings);
+    }
+
+    private static int LineOf(string warning)
+    {
+        var n = 0;
+        for (var i = "line ".Length; i < warning.Length && char.IsAsciiDigit(warning[i]); i++)
+        {
+            n = (n * 10) + (warning[i] - '0');
+        }
+        return n;
     }
 
     private void Warn(int line, string message) => _warnings.Add($"line {line}: {message}");
