@@ -87,6 +87,9 @@ public static class ParseJson
         w.WriteEndArray();
         WriteStrings(w, "regions", a.Regions);
         WriteStrings(w, "places", a.Places);
+        WriteStrings(w, "tags", a.Tags);
+        w.WriteString("continuation", a.Continuation);
+        WriteStrings(w, "asPrinted", a.AsPrinted);
         w.WriteEndObject();
     }
 

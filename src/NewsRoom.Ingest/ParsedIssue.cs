@@ -32,7 +32,7 @@ public enum ArticleKind
 
 /// <summary>One item of a page.</summary>
 /// <param name="Kind">Article, brief or photo news.</param>
-/// <param name="Column">The column label the item runs under (特别关注, 【云观察】 without brackets), or null.</param>
+/// <param name="Column">The column label the item runs under, as printed (特别关注, 【云观察】), or null.</param>
 /// <param name="Kicker">The 引题 above the headline, or null.</param>
 /// <param name="Headline">The 主题; null only for a brief or photo without one.</param>
 /// <param name="Subheadline">The 副题 under the headline, or null.</param>
@@ -55,7 +55,20 @@ public sealed record ParsedArticle(
     IReadOnlyList<ParsedPhoto> Photos,
     IReadOnlyList<string> Regions,
     IReadOnlyList<string> Places,
-    int FirstLine);
+    int FirstLine)
+{
+    /// <summary>
+    /// The title, byline, dateline, credit and table lines as the page printed them, before they were split
+    /// into fields: the page's own words are kept even where a field holds only part of a line.
+    /// </summary>
+    public IReadOnlyList<string> AsPrinted { get; init; } = [];
+
+    /// <summary>The jump line that says where the story goes on (■下转第5版), or null.</summary>
+    public string? Continuation { get; init; }
+
+    /// <summary>Place labels printed with the title (九原区 in "九原区 获批…"): tags, not words of the headline.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
 
 /// <summary>A credited person or organisation.</summary>
 /// <param name="Name">The name as printed, without spaces.</param>

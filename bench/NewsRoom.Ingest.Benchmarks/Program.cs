@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(NewsRoom.Ingest.Benchmarks.ParseBenchmarks).Assembly).Run(args);

@@ -1,0 +1,90 @@
+namespace NewsRoom.Ingest;
+
+/// <summary>The divisions an article is about: what its title, tags and dateline name count most.</summary>
+internal static class ArticleRegions
+{
+    private const int TitleWeight = 3;
+
+    public static (List<string> Regions, List<string> Places) Find(Draft d, List<string> body, List<ParsedPhoto> photos, string? homeRegion)
+    {
+        var finder = RegionFinder.InnerMongolia;
+        var home = homeRegion is null ? -1 : IndexOf(finder, homeRegion);
+        var title = string.Join(" ", d.Tags.Append(d.Kicker ?? string.Empty).Append(d.Headline ?? string.Empty).Append(d.Subheadline ?? string.Empty));
+        var mentions = new List<(RegionFinder.Mention Mention, int Weight, int Offset)>();
+        foreach (var m in finder.Find(title))
+        {
+            mentions.Add((m, TitleWeight, 0));
+        }
+        if (d.Dateline?.Place is { } place)
+        {
+            foreach (var m in finder.Find(place))
+            {
+                mentions.Add((m, TitleWeight, 1000));
+            }
+        }
+        var ours = ArticleRegions.CountOccurrences(title, "我市");
+        foreach (var text in body.Concat(photos.Select(p => p.Caption)))
+        {
+            foreach (var m in finder.Find(text))
+            {
+                mentions.Add((m, 1, 2000));
+            }
+            ours += home >= 0 ? CountOccurrences(text, "我市") : 0;
+        }
+        var kept = finder.Resolve(mentions.Select(x => x.Mention).ToList(), home).ToHashSet();
+
+        var score = new Dictionary<int, (int Score, int First)>();
+        var places = new List<string>();
+        foreach (var (m, weight, offset) in mentions)
+        {
+            if (!kept.Contains(m))
+            {
+                continue;
+            }
+            var league = finder.LeagueOf(m.Region);
+            var (s, f) = score.GetValueOrDefault(league, (0, int.MaxValue));
+            score[league] = (s + weight, Math.Min(f, offset + m.Position));
+            if (league != m.Region && !places.Contains(finder.Region(m.Region).Name))
+            {
+                places.Add(finder.Region(m.Region).Name);
+            }
+        }
+        if (home >= 0 && ours > 0)
+        {
+            // 我市 is the paper's own city.
+            var (s, f) = score.GetValueOrDefault(home, (0, int.MaxValue));
+            score[home] = (s + ours, Math.Min(f, 1500));
+        }
+        var regions = score.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Value.First).Select(kv => finder.Region(kv.Key).Name).ToList();
+        if (regions.Count == 0 && homeRegion is not null)
+        {
+            regions.Add(homeRegion);
+        }
+        return (regions, places);
+    }
+
+    private static int IndexOf(RegionFinder finder, string name)
+    {
+        var regions = finder.Gazetteer.Regions;
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i].Name == name)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static int CountOccurrences(string text, string word)
+    {
+        var n = 0;
+        var i = 0;
+        while ((i = text.IndexOf(word, i, StringComparison.Ordinal)) >= 0)
+        {
+            n++;
+            i += word.Length;
+        }
+        return n;
+    }
+}

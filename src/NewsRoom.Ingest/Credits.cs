@@ -1,0 +1,280 @@
+using System.Text.RegularExpressions;
+
+namespace NewsRoom.Ingest;
+
+/// <summary>A dateline read from the start of a paragraph, with the credit in its brackets and the text after it.</summary>
+internal sealed record DatelineMatch(ParsedDateline Dateline, IReadOnlyList<ParsedByline> Credits, string Rest);
+
+/// <summary>Reads the ways papers credit people: bylines, datelines, trailing credits and photo credits.</summary>
+internal static partial class Credits
+{
+    // A reporter's title as printed: 本报记者, 特派记者, 北方新报融媒体记者, 实习生 …
+    private const string RolePattern = @"(?:本报|新报|本网|北方新报|内蒙古日报|新华社|中新社)?(?:特派|首席|特约|见习|草原全媒|全媒体|融媒体|驻\p{IsCJKUnifiedIdeographs}{1,4})?(?:实习)?(?:记者|通讯员|实习生)";
+
+    [GeneratedRegex("^" + RolePattern)]
+    private static partial Regex RolePrefix();
+
+    [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报|新华社|中新社)(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电)(?:[ \u3000]?[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
+    private static partial Regex DatelineStart();
+
+    private static readonly string[] OrganisationEndings =
+        ["融媒体中心", "中心", "委员会", "公司", "集团", "局", "委", "办", "部", "站", "社", "院", "台", "协会", "大队", "支队", "学校", "医院", "政府", "报社", "新闻网"];
+
+    private static readonly HashSet<string> NewsAgencies = new(StringComparer.Ordinal) { "新华社", "中新社", "新华网", "人民网", "央视网", "中新网" };
+
+    private static bool LooksLikeOrganisation(string name) =>
+        NewsAgencies.Contains(name) || (name.Length >= 4 && OrganisationEndings.Any(e => name.EndsWith(e, StringComparison.Ordinal)));
+
+    /// <summary>The role a printed title stands for: 特派记者 is a 记者, 北方新报融媒体记者 a 融媒体记者.</summary>
+    private static BylineRole RoleOf(string title) =>
+        title.EndsWith("实习生", StringComparison.Ordinal) ? BylineRole.Intern
+        : title.EndsWith("通讯员", StringComparison.Ordinal) ? BylineRole.Correspondent
+        : title.Contains("实习记者", StringComparison.Ordinal) ? BylineRole.InternReporter
+        : title.Contains("融媒体", StringComparison.Ordinal) ? BylineRole.MediaReporter
+        : BylineRole.Reporter;
+
+    // Words printed among the names that are not names: "本报记者 李玉琢 报道".
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal) { "报道", "综合报道", "整理", "编辑", "供稿", "采写", "文", "图", "文图", "摄" };
+
+    private static bool IsName(string token) =>
+        token.Length is >= 2 and <= 12 && token.All(c => TextRules.IsIdeograph(c) || c is '·' or '•');
+
+    /// <summary>
+    /// Reads a run of names with the titles printed before them ("记者 郭洪申 薛一群 通讯员 赵文嘉"); a name with no
+    /// title is the author, or an organisation when it reads like one. Null when anything in it is not a name.
+    /// </summary>
+    public static List<ParsedByline>? ReadNames(string text, BylineRole? untitled = null, bool requireTitle = false)
+    {
+        var result = new List<ParsedByline>();
+        BylineRole? role = null;
+        var sawTitle = false;
+        foreach (var raw in text.Split((char[])[' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var token = raw;
+            if (token is "文/图" or "图/文" or "文/" or "图/" || NotNames.Contains(token))
+            {
+                continue;
+            }
+            if (token.StartsWith("文/", StringComparison.Ordinal) || token.StartsWith("图/", StringComparison.Ordinal))
+            {
+                token = token[2..];
+            }
+            if (token.StartsWith('据') || (token.StartsWith("本报", StringComparison.Ordinal) && !RolePrefix().IsMatch(token)))
+            {
+                // (据新华社), (本报综合): a source note, not a credit.
+                return null;
+            }
+            while (token.Length > 0)
+            {
+                var m = RolePrefix().Match(token);
+                if (m.Success && m.Length > 0)
+                {
+                    role = RoleOf(m.Value);
+                    sawTitle = true;
+                    token = token[m.Length..];
+                    continue;
+                }
+                if (!IsName(token))
+                {
+                    return null;
+                }
+                var r = role ?? untitled ?? (LooksLikeOrganisation(token) ? BylineRole.Organization : BylineRole.Author);
+                if (role is not null && LooksLikeOrganisation(token) && untitled is null)
+                {
+                    r = BylineRole.Organization;
+                }
+                result.Add(new ParsedByline(token, r));
+                token = string.Empty;
+            }
+        }
+        if (result.Count == 0 || (requireTitle && !sawTitle))
+        {
+            return null;
+        }
+        return result;
+    }
+
+    private static string StripBullet(string line) => line.TrimStart('□', '●', '■', '◆', '▲', '★', ' ', '\u3000');
+
+    /// <summary>A byline line: "□本报记者 李玉琢 实习生 李诗诺". It must start with a title, so a short body line is never taken for one.</summary>
+    public static List<ParsedByline>? ReadBylineLine(string line)
+    {
+        if (line.Length > 80)
+        {
+            return null;
+        }
+        var body = StripBullet(line);
+        return RolePrefix().IsMatch(body) ? ReadNames(body, requireTitle: true) : null;
+    }
+
+    /// <summary>
+    /// A photo credit: names followed by 摄, 摄影 or 摄影报道, either a whole line or the end of a caption line.
+    /// Returns the caption before it (empty for a whole line) and the photographers; organisations printed in
+    /// front of a name are where the photographer works, not a credit of their own.
+    /// </summary>
+    public static (string Caption, List<ParsedByline> Credits)? ReadPhotoCredit(string line)
+    {
+        var s = line.TrimEnd();
+        if (s.Length > 4 && s[^1] is ')' or '）')
+        {
+            // "(本报记者 王中宙 摄)" at the end of a caption.
+            var open = Math.Max(s.LastIndexOf('('), s.LastIndexOf('（'));
+            if (open >= 0 && s.Length - open <= 50 && ReadPhotoCredit(s[(open + 1)..^1]) is { Caption.Length: 0 } inner)
+            {
+                return (s[..open].TrimEnd(), inner.Credits);
+            }
+            return null;
+        }
+        var verb = s.EndsWith("摄影报道", StringComparison.Ordinal) ? 4 : s.EndsWith("摄影", StringComparison.Ordinal) ? 2 : s.EndsWith('摄') ? 1 : 0;
+        if (verb == 0 || s.Length > 4000)
+        {
+            return null;
+        }
+        var end = s.Length - verb;
+        var spaced = end > 0 && char.IsWhiteSpace(s[end - 1]);
+        // Walk back over whitespace-separated name tokens (a bounded number, so a long line costs nothing).
+        var start = end;
+        var tokens = 0;
+        var firstTitled = -1;
+        while (tokens < 10)
+        {
+            var e = start;
+            while (e > 0 && char.IsWhiteSpace(s[e - 1]))
+            {
+                e--;
+            }
+            var b = e;
+            while (b > 0 && !char.IsWhiteSpace(s[b - 1]) && e - b < 20)
+            {
+                b--;
+            }
+            if (b == e || (b > 0 && !char.IsWhiteSpace(s[b - 1])))
+            {
+                break;
+            }
+            var token = StripBullet(s[b..e]);
+            var titled = RolePrefix().IsMatch(token) || (b < e && s[b] is '■' or '□' or '●');
+            if (!(IsName(token) || (titled && (token.Length == 0 || RolePrefix().Match(token) is { Success: true } rm && (rm.Length == token.Length || IsName(token[rm.Length..]))))))
+            {
+                break;
+            }
+            start = b;
+            tokens++;
+            if (titled)
+            {
+                firstTitled = b;
+            }
+        }
+        if (tokens == 0)
+        {
+            return null;
+        }
+        var caption = s[..start].TrimEnd();
+        if (caption.Length > 0 && !TextRules.EndsSentence(caption))
+        {
+            // The caption's last words are not names: the credit starts at its first title or bullet.
+            if (firstTitled < 0)
+            {
+                return null;
+            }
+            start = firstTitled;
+            caption = s[..start].TrimEnd();
+            if (caption.Length > 0 && !TextRules.EndsSentence(caption) && !char.IsWhiteSpace(s[start - 1]))
+            {
+                return null;
+            }
+        }
+        var credit = s[start..end].Trim();
+        if (!spaced && !RolePrefix().IsMatch(StripBullet(credit)))
+        {
+            return null;
+        }
+        var names = ReadNames(StripBullet(credit), BylineRole.Photographer);
+        if (names is null)
+        {
+            return null;
+        }
+        var photographers = names.Where(n => !LooksLikeOrganisation(n.Name)).Select(n => n with { Role = BylineRole.Photographer }).ToList();
+        return photographers.Count == 0 || photographers.Any(n => n.Name.Length > 6) ? null : (caption, photographers);
+    }
+
+    /// <summary>A dateline at the start of a paragraph: 本报包头6月2日电(记者 格日勒图) ….</summary>
+    public static DatelineMatch? ReadDateline(string paragraph)
+    {
+        if (!paragraph.StartsWith("本报", StringComparison.Ordinal) && !paragraph.StartsWith("新报", StringComparison.Ordinal)
+            && !paragraph.StartsWith("本网", StringComparison.Ordinal) && !paragraph.StartsWith("北方新报", StringComparison.Ordinal)
+            && !paragraph.StartsWith("新华社", StringComparison.Ordinal) && !paragraph.StartsWith("中新社", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var m = DatelineStart().Match(paragraph);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var place = m.Groups["place"].Value;
+        if (place.Contains("记者", StringComparison.Ordinal) || place.Contains('讯', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var rest = m.Groups["rest"].Value;
+        var hasCredit = m.Groups["credit"].Success;
+        var hasDate = m.Groups["date"].Success;
+        // 电 also begins 电话, 电视, 电力: without brackets or a date, a space must follow.
+        if (!hasCredit && !hasDate && rest.Length > 0 && !char.IsWhiteSpace(rest[0]))
+        {
+            return null;
+        }
+        if (!hasCredit && hasDate && rest.Length > 0 && TextRules.IsIdeograph(rest[0]) && m.Groups["kind"].Value == "电"
+            && rest[0] is '话' or '视' or '力' or '网' or '厂' or '站' or '池' or '子' or '商' or '影')
+        {
+            return null;
+        }
+        IReadOnlyList<ParsedByline> credits = [];
+        if (hasCredit)
+        {
+            var inner = m.Groups["credit"].Value.Trim();
+            if (inner.Length > 0)
+            {
+                var names = ReadNames(inner);
+                if (names is null)
+                {
+                    return null;
+                }
+                credits = names;
+            }
+        }
+        var dateline = new ParsedDateline(place.Length > 0 ? place : null, hasDate ? m.Groups["date"].Value : null, m.Groups["kind"].Value);
+        return new DatelineMatch(dateline, credits, rest.TrimStart());
+    }
+
+    /// <summary>
+    /// A credit in brackets at the end of a paragraph: (王林喜), (融媒体记者 郝颀 实习生 陈洋), (海南区融媒体中心).
+    /// Only after the end of a sentence, or as a line of its own, so "(综合保障楼)" inside a sentence is left alone.
+    /// </summary>
+    public static (string Text, List<ParsedByline> Credits, string Printed)? ReadTrailingCredit(string paragraph)
+    {
+        var s = paragraph.TrimEnd();
+        if (s.Length < 4 || s[^1] is not (')' or '）'))
+        {
+            return null;
+        }
+        var open = Math.Max(s.LastIndexOf('('), s.LastIndexOf('（'));
+        if (open < 0 || s.Length - open > 50)
+        {
+            return null;
+        }
+        var before = s[..open].TrimEnd();
+        if (before.Length > 0 && !TextRules.EndsSentence(before))
+        {
+            return null;
+        }
+        var inner = s[(open + 1)..^1].Trim();
+        var names = ReadNames(inner);
+        if (names is null || names.Any(n => n.Role == BylineRole.Author && n.Name.Length > 6))
+        {
+            return null;
+        }
+        return (before, names, s[open..]);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NewsRoom.Ingest;
+
+/// <summary>What the page says about its issue: the paper, its home city, the date.</summary>
+internal sealed partial record IssueFacts(string? Paper, string? HomeRegion, DateOnly? Date)
+{
+    [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})年")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"^(\d{1,2})月(\d{1,2})日$")]
+    private static partial Regex MonthDay();
+
+    public static IssueFacts Infer(string text, List<Draft> items)
+    {
+        var home = FindHomeRegion(text);
+        return new IssueFacts(GuessPaper(text, home, items), home, IssueDate(text, items));
+    }
+
+    // A city daily says 我市 of its own city, and names that city more than any other; the regional paper says
+    // 我区 of Inner Mongolia and quotes 我市 only from the people it interviews.
+    private static string? FindHomeRegion(string text)
+    {
+        var ours = ArticleRegions.CountOccurrences(text, "我市");
+        if (ours < 2 && (ours == 0 || text.Contains("我区", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        var finder = RegionFinder.InnerMongolia;
+        return finder.Find(text)
+            .GroupBy(m => finder.LeagueOf(m.Region))
+            .OrderByDescending(x => x.Count())
+            .Select(x => finder.Region(x.Key).Name)
+            .FirstOrDefault();
+    }
+
+    private static string? GuessPaper(string text, string? home, List<Draft> items)
+    {
+        if (home is not null)
+        {
+            return home.TrimEnd('市', '盟') + "日报";
+        }
+        if (text.Contains("北方新报", StringComparison.Ordinal) || items.Exists(d => d.Bylines.Exists(b => b.Role == BylineRole.MediaReporter)))
+        {
+            return "北方新报";
+        }
+        return text.Contains("本报", StringComparison.Ordinal) && (text.Contains("我区", StringComparison.Ordinal) || text.Contains("自治区", StringComparison.Ordinal))
+            ? "内蒙古日报"
+            : null;
+    }
+
+    // A dateline gives the day the news was filed; the paper is out the next morning. The year is the
+    // latest the page mentions.
+    private static DateOnly? IssueDate(string text, List<Draft> items)
+    {
+        var days = items.Select(d => d.Dateline?.Date).OfType<string>().Select(s => MonthDay().Match(s)).Where(m => m.Success)
+            .Select(m => (Month: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Day: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+            .GroupBy(x => x).OrderByDescending(x => x.Count()).ThenByDescending(x => x.Key).Select(x => x.Key).ToList();
+        if (days.Count == 0)
+        {
+            return null;
+        }
+        var years = Year().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(y => y <= DateTime.UtcNow.Year + 1).ToList();
+        if (years.Count == 0)
+        {
+            return null;
+        }
+        var (month, day) = days[0];
+        var year = years.Max();
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day).AddDays(1)
+            : null;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+
+namespace NewsRoom.Ingest;
+
+/// <summary>What one printed line is, judged on its own; the parser then reads it in context.</summary>
+internal enum LineKind
+{
+    Text,
+    Title,
+    Label,
+    Byline,
+    PhotoCredit,
+    CreditLine,
+    Dateline,
+    Brief,
+    TableRow,
+    Banner,
+    Furniture,
+    Jump,
+}
+
+/// <summary>One non-blank line of a page dump.</summary>
+internal sealed partial class PageLine
+{
+    public PageLine(int number, string raw, int gapBefore)
+    {
+        Number = number;
+        Raw = raw;
+        GapBefore = gapBefore;
+        var t = raw.Trim();
+        if (t.StartsWith('#'))
+        {
+            Markdown = true;
+            t = t.TrimStart('#').Trim();
+        }
+        Text = t;
+        Kind = Classify(raw, t);
+    }
+
+    /// <summary>1-based line number in the dump.</summary>
+    public int Number { get; }
+
+    public string Raw { get; }
+
+    /// <summary>The line without Markdown marks and outer spaces.</summary>
+    public string Text { get; }
+
+    /// <summary>Blank lines before this one: two or more separate blocks of the page.</summary>
+    public int GapBefore { get; }
+
+    /// <summary>The dump marked the line as a heading (## …).</summary>
+    public bool Markdown { get; }
+
+    public LineKind Kind { get; set; }
+
+    public bool Duplicate { get; set; }
+
+    [GeneratedRegex(@"^【[^【】]{1,15}】$")]
+    private static partial Regex LabelLine();
+
+    [GeneratedRegex(@"^[■□◆▲]?\s*[(（]?\s*[上下]转(?:第|自)?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[)）]?$")]
+    private static partial Regex JumpLine();
+
+    [GeneratedRegex(@"(热线|监督电话|举报电话|广告电话|订阅电话|新闻热线)\s*[:：]?\s*[\d(（]")]
+    private static partial Regex HotlineLine();
+
+    // The page's own lines: who edited it, its date and number, as printed in the margins.
+    [GeneratedRegex(@"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式设计|版式|美编|审核|组版|排版|终审|监制)\s*[:：/]\s*\S.*|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|第?\s*[A-Z]?\d{1,2}\s*版(?:\s*\S{1,8})?)$")]
+    private static partial Regex PageMargin();
+
+    private static LineKind Classify(string raw, string t)
+    {
+        if (raw.Contains('\t', StringComparison.Ordinal))
+        {
+            return LineKind.TableRow;
+        }
+        if (t.Length <= 17 && LabelLine().IsMatch(t))
+        {
+            return LineKind.Label;
+        }
+        if (t.Length <= 20 && t.Contains('转', StringComparison.Ordinal) && JumpLine().IsMatch(t))
+        {
+            return LineKind.Jump;
+        }
+        if (t.Length <= 100 && (HotlineLine().IsMatch(t) || PageMargin().IsMatch(t)))
+        {
+            return LineKind.Furniture;
+        }
+        if (t.Length <= 100)
+        {
+            var photo = Credits.ReadPhotoCredit(t);
+            if (photo is { Caption.Length: 0 })
+            {
+                return LineKind.PhotoCredit;
+            }
+            if (Credits.ReadBylineLine(t) is not null)
+            {
+                return LineKind.Byline;
+            }
+            if (t[0] is '(' or '（' && Credits.ReadTrailingCredit(t) is { Text.Length: 0 })
+            {
+                return LineKind.CreditLine;
+            }
+        }
+        if (t.StartsWith('●'))
+        {
+            return LineKind.Brief;
+        }
+        if (Credits.ReadDateline(t) is not null)
+        {
+            return LineKind.Dateline;
+        }
+        if (IsBanner(t))
+        {
+            return LineKind.Banner;
+        }
+        return IsTitleLike(t) ? LineKind.Title : LineKind.Text;
+    }
+
+    // "新时代 新征程 新伟业": three or more slogans of equal length are a banner across the page, not a title.
+    private static bool IsBanner(string t)
+    {
+        if (t.Length > 40)
+        {
+            return false;
+        }
+        var parts = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3
+            && parts.All(p => p.Length is >= 2 and <= 5 && p.All(TextRules.IsIdeograph))
+            && parts.All(p => p.Length == parts[0].Length);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ClausePunctuation = System.Buffers.SearchValues.Create("。，,；;");
+
+    /// <summary>Short, no sentence punctuation, not ending a clause: could be a title (context decides).</summary>
+    private static bool IsTitleLike(string t)
+    {
+        if (t.Length > 60)
+        {
+            return false;
+        }
+        var n = TextRules.CountNonSpace(t);
+        if (n is < 2 or > 50 || !TextRules.ContainsIdeograph(t) || t[0] is '(' or '（' or '●' or '□' or '■')
+        {
+            return false;
+        }
+        if (t.AsSpan().IndexOfAny(ClausePunctuation) >= 0)
+        {
+            return false;
+        }
+        return TextRules.LastChar(t) is not ('！' or '？' or '!' or '?' or '：' or ':' or '、' or '…' or ')' or '）');
+    }
+}

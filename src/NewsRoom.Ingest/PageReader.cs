@@ -1,0 +1,1200 @@
+using System.Text;
+
+namespace NewsRoom.Ingest;
+
+/// <summary>
+/// Reads one page dump top to bottom into drafts, then repairs what the page layout broke: paragraphs split
+/// across columns, captions and banners spliced into stories, stories printed before their headlines.
+/// </summary>
+internal sealed class PageReader
+{
+    private readonly string _fileName;
+    private readonly string _text;
+    private readonly List<PageLine> _lines = [];
+    private readonly List<Draft> _items = [];
+    private readonly List<Draft> _deferred = [];
+    private readonly List<Para> _pending = [];
+    private readonly List<string> _furniture = [];
+    private readonly List<string> _unplaced = [];
+    private readonly List<string> _warnings = [];
+    private readonly List<string> _columnsSeen = [];
+    private Draft? _current;
+    private PhotoDraft? _pendingPhoto;
+    private string? _pendingPhotoPrinted;
+    private string? _column;
+    private bool _columnUsed;
+    private bool _boundary;
+    private bool _lastWasStray;
+
+    public PageReader(string fileName, string text)
+    {
+        _fileName = fileName;
+        _text = text;
+        var gap = 0;
+        var number = 0;
+        foreach (var range in text.AsSpan().EnumerateLines())
+        {
+            number++;
+            var raw = range.ToString();
+            if (string.IsNullOrWhiteSpace(raw.Trim().TrimStart('#')))
+            {
+                gap++;
+                continue;
+            }
+            _lines.Add(new PageLine(number, raw, gap));
+            gap = 0;
+        }
+    }
+
+    public ParsedIssue Read()
+    {
+        MarkDuplicates();
+        MarkCommaHeadlines();
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            i = ReadLine(i);
+        }
+        FlushPendingPhoto();
+        StartNew(null);
+        RetireColumn();
+        foreach (var p in _pending)
+        {
+            Unplace(p.Line, p.Text, "text after the last story");
+        }
+        ClaimTextAbove();
+        CompleteDanglingCaptions();
+        foreach (var d in _items)
+        {
+            JoinBrokenParagraphs(d);
+        }
+        ReturnStoriesToTheirHeadlines();
+        DropEmptyItems();
+        KeepUnusedColumns();
+        var facts = IssueFacts.Infer(_text, _items);
+        var articles = _items.Select(d => Build(d, facts.HomeRegion)).ToList();
+        // Warnings in page order, whichever pass raised them.
+        var warnings = _warnings.Select((w, k) => (w, k)).OrderBy(x => LineOf(x.w)).ThenBy(x => x.k).Select(x => x.w).ToList();
+        return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, warnings);
+    }
+
+    private static int LineOf(string warning)
+    {
+        var n = 0;
+        for (var i = "line ".Length; i < warning.Length && char.IsAsciiDigit(warning[i]); i++)
+        {
+            n = (n * 10) + (warning[i] - '0');
+        }
+        return n;
+    }
+
+    private void Warn(int line, string message) => _warnings.Add($"line {line}: {message}");
+
+    private void Unplace(int line, string text, string why)
+    {
+        _unplaced.Add(text);
+        Warn(line, why + ", kept as unplaced");
+    }
+
+    // Repeated blocks (the same paragraph recognised twice) appear once: the last copy is kept, since the
+    // earlier one is the stray, unless only the earlier one carries the credit.
+    private void MarkDuplicates()
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new string?[_lines.Count];
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            var l = _lines[i];
+            if (l.Kind is not (LineKind.Text or LineKind.Dateline or LineKind.Brief))
+            {
+                continue;
+            }
+            var text = Credits.ReadTrailingCredit(l.Text)?.Text ?? l.Text;
+            if (text.Length < 30)
+            {
+                continue;
+            }
+            var key = TextRules.Squeeze(text);
+            keys[i] = key;
+            // The copy printed with its credit says more; otherwise the later copy is kept.
+            if (!last.TryGetValue(key, out var kept) || _lines[kept].Text.Length <= l.Text.Length)
+            {
+                last[key] = i;
+            }
+        }
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            if (keys[i] is { } key && last[key] != i)
+            {
+                _lines[i].Duplicate = true;
+                Warn(_lines[i].Number, $"repeats line {_lines[last[key]].Number}; kept once");
+            }
+        }
+    }
+
+    // A headline may hold a comma or end with ！ or ？; a short line like that is one when a byline or
+    // dateline comes right after it.
+    private void MarkCommaHeadlines()
+    {
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            var l = _lines[i];
+            if (l.Kind != LineKind.Text || l.Duplicate || l.Text.Length > 40 || TextRules.CountNonSpace(l.Text) < 4
+                || l.Text.Contains('。', StringComparison.Ordinal) || !TextRules.ContainsIdeograph(l.Text)
+                || TextRules.LastChar(l.Text) is ',' or '，' or '、' or '；' or ';' or '：' or ':' or ')' or '）')
+            {
+                continue;
+            }
+            if (Next(i) is { Kind: LineKind.Byline or LineKind.Dateline, GapBefore: <= 1 })
+            {
+                l.Kind = LineKind.Title;
+            }
+        }
+    }
+
+    private PageLine? Next(int i) => NextIndex(i) is var j && j >= 0 ? _lines[j] : null;
+
+    private int NextIndex(int i)
+    {
+        for (var j = i + 1; j < _lines.Count; j++)
+        {
+            if (!_lines[j].Duplicate)
+            {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private int ReadLine(int i)
+    {
+        var line = _lines[i];
+        if (line.Duplicate)
+        {
+            return i;
+        }
+        if (line.GapBefore >= 2)
+        {
+            _boundary = true;
+            if (_columnUsed)
+            {
+                _column = null;
+            }
+        }
+        var wasStray = _lastWasStray;
+        _lastWasStray = false;
+        if (line.Kind != LineKind.Title)
+        {
+            FlushPendingPhoto();
+        }
+        switch (line.Kind)
+        {
+            case LineKind.Label:
+                ReadLabel(i, line);
+                return i;
+            case LineKind.Title:
+                return ReadTitleStack(i);
+            case LineKind.Byline:
+                ReadByline(line);
+                return i;
+            case LineKind.PhotoCredit:
+                var credit = Credits.ReadPhotoCredit(line.Text)!.Value;
+                ReadPhotoCredit(i, line, string.Empty, credit.Credits);
+                return i;
+            case LineKind.CreditLine:
+                var names = Credits.ReadTrailingCredit(line.Text)!.Value;
+                if (_current is null)
+                {
+                    Unplace(line.Number, line.Text, "a credit with no story above it");
+                    return i;
+                }
+                _current.AddBylines(names.Credits);
+                _current.AsPrinted.Add(line.Text);
+                _current.ClosedAt = _current.Body.Count;
+                return i;
+            case LineKind.Dateline:
+                ReadDateline(line);
+                return i;
+            case LineKind.Brief:
+                ReadBrief(line);
+                return i;
+            case LineKind.TableRow:
+                return ReadTable(i);
+            case LineKind.Banner:
+                _furniture.Add(line.Text);
+                return i;
+            case LineKind.Furniture:
+                _furniture.Add(line.Text);
+                return i;
+            case LineKind.Jump:
+                if (_current is not null)
+                {
+                    _current.Continuation = line.Text;
+                }
+                else
+                {
+                    _furniture.Add(line.Text);
+                }
+                return i;
+            default:
+                ReadText(i, line, wasStray);
+                return i;
+        }
+    }
+
+    private void StartNew(Draft? draft)
+    {
+        _items.AddRange(_deferred);
+        _deferred.Clear();
+        if (draft is null)
+        {
+            _current = null;
+            return;
+        }
+        draft.BoundaryBefore = _boundary;
+        _boundary = false;
+        if (draft.Column is null && _column is not null)
+        {
+            draft.Column = _column;
+            _columnUsed = true;
+        }
+        _items.Add(draft);
+        _current = draft;
+    }
+
+    // Labels of a story's own parts, printed inside it.
+    private static readonly HashSet<string> InStoryLabels = new(StringComparer.Ordinal)
+    {
+        "记者手记", "点评", "短评", "编者按", "编后", "编后语", "链接", "相关链接", "新闻链接", "知识链接", "背景链接", "背景",
+        "延伸阅读", "小贴士", "记者观察", "述评", "相关新闻", "数说", "声音",
+    };
+
+    private void ReadLabel(int i, PageLine line)
+    {
+        var next = Next(i);
+        if (next is { Kind: LineKind.Label } && next.GapBefore <= 1)
+        {
+            // A label right above another is the page's name (【云集】 over 【云观察】).
+            _furniture.Add(line.Text);
+            return;
+        }
+        var inStory = InStoryLabels.Contains(line.Text[1..^1]);
+        if (_current is not null && next is { Kind: LineKind.Text } && ((next.GapBefore <= 1 && !line.Markdown) || inStory))
+        {
+            // 【记者手记】, 【点评】: a part of the story above, not a new column.
+            _current.Body.Add(new Para(line.Text, ParaKind.Label, line.Number));
+            return;
+        }
+        RetireColumn();
+        _column = line.Text;
+        _columnsSeen.Add(line.Text);
+        _columnUsed = false;
+        _boundary = true;
+        StartNew(null);
+    }
+
+    private void RetireColumn() => _column = null;
+
+    // A column label no story ran under is still printed on the page.
+    private void KeepUnusedColumns()
+    {
+        var used = _items.Select(d => d.Column).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var c in _columnsSeen.Distinct(StringComparer.Ordinal).Where(c => !used.Contains(c)))
+        {
+            _furniture.Add(c);
+        }
+    }
+
+    private void ReadText(int i, PageLine line, bool afterStray)
+    {
+        var t = line.Text;
+        var photo = Credits.ReadPhotoCredit(t);
+        if (photo is { } p && p.Caption.Length > 0)
+        {
+            ReadPhotoCredit(i, line, t, p.Credits);
+            return;
+        }
+        var next = Next(i);
+        // A lone short sentence between blocks is the caption of a photo of the story above.
+        if (_current is not null && line.GapBefore >= 2 && (next is null || next.GapBefore >= 2 || next.Kind == LineKind.Label)
+            && TextRules.CountNonSpace(t) <= 50 && TextRules.EndsSentence(t))
+        {
+            var caption = new PhotoDraft { Line = line.Number };
+            caption.Columns.Add(t);
+            _current.Photos.Add(caption);
+            return;
+        }
+        var credit = Credits.ReadTrailingCredit(t);
+        var para = new Para(t, ParaKind.Text, line.Number)
+        {
+            Fragment = t.Length <= 16 && (afterStray || line.GapBefore >= 2) && TextRules.CountNonSpace(t) <= 8 && TextRules.EndsSentence(t),
+            Credited = credit is not null,
+        };
+        if (_current is null)
+        {
+            _pending.Add(para);
+            return;
+        }
+        _current.Body.Add(para);
+        if (credit is { } c)
+        {
+            _current.AddBylines(c.Credits);
+            _current.ClosedAt = _current.Body.Count;
+        }
+    }
+
+    private void ReadByline(PageLine line)
+    {
+        var names = Credits.ReadBylineLine(line.Text)!;
+        if (_current is { Kind: ArticleKind.Article, Closed: false } && _current.TextCount == 0 && (_current.Headline is not null || _current.Bylines.Count == 0))
+        {
+            _current.AddBylines(names);
+            _current.AsPrinted.Add(line.Text);
+            _current.HasTopCredit = true;
+            _current.OwnStart = _current.Body.Count;
+            return;
+        }
+        if (_current is { Kind: ArticleKind.Article } && _current.Bylines.Count == 0 && _current.Dateline is null)
+        {
+            // A byline printed under its story.
+            _current.AddBylines(names);
+            _current.AsPrinted.Add(line.Text);
+            return;
+        }
+        var d = new Draft(ArticleKind.Article, line.Number) { HasTopCredit = true };
+        d.AddBylines(names);
+        d.AsPrinted.Add(line.Text);
+        StartNew(d);
+        UnplacePending();
+    }
+
+    private void ReadDateline(PageLine line)
+    {
+        var m = Credits.ReadDateline(line.Text)!;
+        var d = _current;
+        if (d is not { Kind: ArticleKind.Article, Dateline: null, Closed: false } || d.TextCount > 0)
+        {
+            d = new Draft(ArticleKind.Article, line.Number);
+            StartNew(d);
+            UnplacePending();
+        }
+        d.Dateline = m.Dateline;
+        d.AddBylines(m.Credits);
+        d.HasTopCredit = true;
+        // Without brackets the dateline runs into the first sentence; keep the line as printed.
+        d.AsPrinted.Add(m.Credits.Count > 0 && line.Text.StartsWith("本报", StringComparison.Ordinal) ? line.Text[..(line.Text.Length - m.Rest.Length)].TrimEnd() : line.Text);
+        d.OwnStart = d.Body.Count;
+        if (m.Rest.Length > 0)
+        {
+            var credit = Credits.ReadTrailingCredit(m.Rest);
+            d.Body.Add(new Para(m.Rest, ParaKind.Text, line.Number) { Credited = credit is not null });
+            if (credit is { } c)
+            {
+                d.AddBylines(c.Credits);
+                d.ClosedAt = d.Body.Count;
+            }
+        }
+    }
+
+    private void ReadBrief(PageLine line)
+    {
+        var text = line.Text.TrimStart('●', ' ', '\u3000');
+        var d = new Draft(ArticleKind.Brief, line.Number);
+        StartNew(d);
+        if (Credits.ReadDateline(text) is { } dm && dm.Rest.Length > 0)
+        {
+            d.Dateline = dm.Dateline;
+            d.AddBylines(dm.Credits);
+            d.AsPrinted.Add(line.Text);
+            text = dm.Rest;
+        }
+        var credit = Credits.ReadTrailingCredit(text);
+        d.Body.Add(new Para(text, ParaKind.Text, line.Number) { Credited = credit is not null });
+        d.HasTopCredit = true;
+        if (credit is { } c)
+        {
+            d.AddBylines(c.Credits);
+            d.ClosedAt = d.Body.Count;
+        }
+    }
+
+    // Text with no story above it belongs to the story whose title follows, if it reads like that story;
+    // decided once the story is read (see ClaimTextAbove).
+    private void UnplacePending()
+    {
+        _current?.Above.AddRange(_pending);
+        if (_current is null)
+        {
+            foreach (var p in _pending)
+            {
+                Unplace(p.Line, p.Text, "text before any story");
+            }
+        }
+        _pending.Clear();
+    }
+
+    private void ClaimTextAbove()
+    {
+        foreach (var d in _items.Where(d => d.Above.Count > 0))
+        {
+            var take = d.Kind == ArticleKind.Article && d.Headline is not null && d.Body.Count == 0;
+            if (!take && d.Kind == ArticleKind.Article && d.Headline is not null)
+            {
+                var title = d.TitleBigrams ??= Bigrams.Of(d.Title);
+                var lead = Bigrams.Of(string.Concat(d.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text)));
+                var text = Bigrams.Of(string.Concat(d.Above.Select(p => p.Text)));
+                take = (0.5 * Bigrams.Recall(text, title)) + (0.5 * Bigrams.Precision(text, lead)) >= 0.06;
+            }
+            if (!take)
+            {
+                foreach (var p in d.Above)
+                {
+                    Unplace(p.Line, p.Text, "text before any story");
+                }
+                continue;
+            }
+            foreach (var p in d.Above)
+            {
+                Warn(p.Line, $"printed before the headline of its story \"{d.Headline}\"; moved there");
+            }
+            if (d.Dateline is not null)
+            {
+                d.Body.AddRange(d.Above);
+            }
+            else
+            {
+                // The story now starts with the text above its title.
+                d.Body.InsertRange(0, d.Above);
+                d.OwnStart = 0;
+            }
+        }
+    }
+
+    private int ReadTable(int i)
+    {
+        var rows = new List<string[]>();
+        var printed = new StringBuilder();
+        var first = _lines[i].Number;
+        var j = i;
+        while (j < _lines.Count && _lines[j].Kind == LineKind.TableRow && (j == i || _lines[j].GapBefore <= 1))
+        {
+            rows.Add(_lines[j].Raw.Split('\t').Select(c => TextRules.RemoveStraySpaces(c.Trim())).ToArray());
+            printed.Append(_lines[j].Raw.Trim()).Append('\n');
+            j++;
+        }
+        var width = rows.Max(r => r.Length);
+        var md = new StringBuilder();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            md.Append('|');
+            for (var c = 0; c < width; c++)
+            {
+                md.Append(' ').Append(c < rows[r].Length ? rows[r][c].Replace("|", "\\|", StringComparison.Ordinal) : string.Empty).Append(" |");
+            }
+            md.Append('\n');
+            if (r == 0)
+            {
+                md.Append('|');
+                for (var c = 0; c < width; c++)
+                {
+                    md.Append(" --- |");
+                }
+                md.Append('\n');
+            }
+        }
+        var para = new Para(md.ToString().TrimEnd('\n'), ParaKind.Table, first);
+        if (_current is null)
+        {
+            Unplace(first, para.Text, "a table outside any story");
+            _unplaced.Add(printed.ToString().TrimEnd());
+        }
+        else
+        {
+            _current.Body.Add(para);
+            _current.AsPrinted.Add(printed.ToString().TrimEnd());
+        }
+        return j - 1;
+    }
+
+    private void ReadPhotoCredit(int i, PageLine line, string captionLine, List<ParsedByline> credits)
+    {
+        var photo = new PhotoDraft { Line = line.Number };
+        photo.Credits.AddRange(credits);
+        var spliced = false;
+        var cur = _current;
+        if (captionLine.Length > 0)
+        {
+            // The credit stays in the caption as printed; the names also become credits.
+            var captionText = Credits.ReadPhotoCredit(captionLine)!.Value.Caption;
+            photo.PrintedCredit = captionLine[captionText.Length..].Trim();
+            captionLine = captionText;
+            if (cur is { Kind: ArticleKind.Article, Headline: not null, Bylines.Count: 0, Dateline: null, Photos.Count: 0 } && cur.TextCount == 0 && line.GapBefore <= 1)
+            {
+                photo.Columns.Add(captionLine);
+                MakePhotoNews(cur, photo);
+                return;
+            }
+            photo.Columns.Add(captionLine);
+        }
+        else
+        {
+            if (cur is { Kind: ArticleKind.Article, Headline: not null, Bylines.Count: 0, Dateline: null, Photos.Count: 0 }
+                && cur.TextCount is >= 1 and <= 3 && cur.Body.All(p => p.Kind == ParaKind.Text))
+            {
+                SetCaption(photo, cur.Body.Select(p => p.Text).ToList());
+                cur.Body.Clear();
+                cur.AsPrinted.Add(line.Text);
+                MakePhotoNews(cur, photo);
+                return;
+            }
+            var captionLines = new List<string>();
+            if (cur is not null)
+            {
+                var k = cur.Body.Count;
+                while (k > cur.OwnStart && cur.Body[k - 1] is { Kind: ParaKind.Text, Credited: false } p && TextRules.CountNonSpace(p.Text) <= 40
+                    && !(p.TitleLike && k - 2 >= 0 && TextRules.EndsSentence(cur.Body[k - 2].Text)))
+                {
+                    k--;
+                }
+                if (cur.Body.Count - k >= 3)
+                {
+                    // Caption lines share their column's width; a first line of another width is the end of
+                    // the story's sentence the caption cut into.
+                    var widths = cur.Body.GetRange(k, cur.Body.Count - k - 1).Select(p => TextRules.CountNonSpace(p.Text)).ToList();
+                    if (widths.Count >= 2 && widths.Skip(1).All(w => Math.Abs(w - widths[0]) > 2 && Math.Abs(w - widths[1]) <= 2))
+                    {
+                        k++;
+                    }
+                }
+                if (k == cur.Body.Count && cur.Body.Count > cur.OwnStart && cur.Body.Count >= 2 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false }
+                    && line.GapBefore <= 1 && cur.Body[^2] is { Kind: ParaKind.Text } before && (before.TitleLike || !TextRules.EndsSentence(before.Text)))
+                {
+                    // One long caption above its credit, cutting into a sentence of the story or under its title.
+                    k = cur.Body.Count - 1;
+                }
+                captionLines.AddRange(cur.Body.Skip(k).Select(p => p.Text));
+                cur.Body.RemoveRange(k, cur.Body.Count - k);
+                spliced = captionLines.Count > 0;
+                if (spliced && k - 1 >= cur.OwnStart && k - 1 >= 1 && cur.Body[k - 1] is { TitleLike: true } title
+                    && TextRules.EndsSentence(cur.Body[k - 2].Text))
+                {
+                    // The photo's title, printed between the story above and the caption.
+                    photo.Title = title.Text;
+                    cur.Body.RemoveAt(k - 1);
+                    spliced = false;
+                }
+            }
+            else
+            {
+                captionLines.AddRange(_pending.Select(p => p.Text));
+                _pending.Clear();
+            }
+            if (captionLines.Count == 0)
+            {
+                if (cur is null)
+                {
+                    Unplace(line.Number, line.Text, "a photo credit with no caption");
+                }
+                else
+                {
+                    cur.AddBylines(credits);
+                    cur.AsPrinted.Add(line.Text);
+                }
+                return;
+            }
+            SetCaption(photo, captionLines);
+        }
+        var nextIndex = NextIndex(i);
+        if (nextIndex >= 0 && _lines[nextIndex].Kind == LineKind.Title && !StackHasOwnCredit(nextIndex))
+        {
+            // A photo printed above the headline of the story it illustrates.
+            _pendingPhoto = photo;
+            _pendingPhotoPrinted = line.Text;
+            return;
+        }
+        var item = new Draft(ArticleKind.Photo, photo.Line) { Headline = photo.Title };
+        item.Photos.Add(photo);
+        item.AddBylines(credits);
+        item.AsPrinted.Add(line.Text);
+        item.ClosedAt = 0;
+        if (spliced && cur is not null)
+        {
+            // A caption spliced into a story: the photo is its own item and the story goes on.
+            item.Column = cur.Column;
+            _deferred.Add(item);
+            return;
+        }
+        StartNew(item);
+    }
+
+    // A photo waiting for a headline that turned out not to start a story stands on its own.
+    private void FlushPendingPhoto()
+    {
+        if (_pendingPhoto is null)
+        {
+            return;
+        }
+        var item = new Draft(ArticleKind.Photo, _pendingPhoto.Line) { Column = _column };
+        item.Photos.Add(_pendingPhoto);
+        item.AddBylines(_pendingPhoto.Credits);
+        item.AsPrinted.Add(_pendingPhotoPrinted!);
+        item.ClosedAt = 0;
+        _deferred.Add(item);
+        _pendingPhoto = null;
+    }
+
+    private static void MakePhotoNews(Draft d, PhotoDraft photo)
+    {
+        d.Kind = ArticleKind.Photo;
+        photo.Title = d.Headline;
+        d.Photos.Add(photo);
+        d.AddBylines(photo.Credits);
+        d.ClosedAt = d.Body.Count;
+    }
+
+    // A caption set in two columns and read line by line alternates narrow and wide lines: put each
+    // column back together.
+    private static void SetCaption(PhotoDraft photo, List<string> lines)
+    {
+        if (lines.Count >= 3)
+        {
+            var widths = lines.Select(TextRules.CountNonSpace).ToList();
+            var max = widths.Max();
+            var narrow = widths.Select(w => w < max * 0.75).ToList();
+            var firstWide = narrow.IndexOf(false);
+            var lastNarrow = narrow.LastIndexOf(true);
+            if (firstWide >= 0 && lastNarrow > firstWide && narrow[0])
+            {
+                var left = new StringBuilder();
+                var right = new StringBuilder();
+                for (var k = 0; k < lines.Count; k++)
+                {
+                    var sb = narrow[k] ? left : right;
+                    sb.Append(sb.Length == 0 ? lines[k].Trim() : TextRules.JoinBroken(string.Empty, lines[k].Trim()));
+                }
+                photo.Columns.Add(left.ToString());
+                photo.Columns.Add(right.ToString());
+                if (!TextRules.EndsSentence(photo.Columns[0]))
+                {
+                    photo.DanglingColumn = 0;
+                }
+                return;
+            }
+        }
+        var all = lines[0].Trim();
+        for (var k = 1; k < lines.Count; k++)
+        {
+            all = TextRules.JoinBroken(all, lines[k].Trim());
+        }
+        photo.Columns.Add(all);
+    }
+
+    private bool StackHasOwnCredit(int i)
+    {
+        var j = i;
+        while (j < _lines.Count && (_lines[j].Kind == LineKind.Title || _lines[j].Duplicate))
+        {
+            j++;
+        }
+        return j < _lines.Count && _lines[j].Kind is LineKind.Byline or LineKind.Dateline;
+    }
+
+    private int ReadTitleStack(int i)
+    {
+        var stack = new List<PageLine>();
+        var at = new List<int>();
+        var j = i;
+        while (j < _lines.Count && (_lines[j].Duplicate || (_lines[j].Kind == LineKind.Title && (stack.Count == 0 || _lines[j].GapBefore <= 1))))
+        {
+            if (!_lines[j].Duplicate)
+            {
+                stack.Add(_lines[j]);
+                at.Add(j);
+            }
+            j++;
+        }
+        var end = j - 1;
+        // A short line repeating words of the story just above is a repeated block, not a kicker.
+        while (stack.Count > 0 && _current is not null && RepeatsRecentText(_current, stack[0].Text))
+        {
+            Warn(stack[0].Number, "repeats the story above; kept once");
+            stack.RemoveAt(0);
+            at.RemoveAt(0);
+        }
+        if (stack.Count == 0)
+        {
+            return end;
+        }
+        var next = end + 1 < _lines.Count ? _lines[end + 1] : null;
+        var cur = _current;
+        var strong = cur is null || cur.Closed || cur.Kind != ArticleKind.Article
+            || stack.Exists(l => l.Markdown)
+            || (_column is not null && !_columnUsed)
+            || stack[0].GapBefore >= 2
+            || next is { Kind: LineKind.Byline or LineKind.Dateline };
+        var plausible = stack.TrueForAll(l => PlausibleTitle(l.Text));
+        if (!strong || !plausible)
+        {
+            FlushPendingPhoto();
+        }
+        if (!plausible)
+        {
+            for (var k = 0; k < stack.Count; k++)
+            {
+                if (strong)
+                {
+                    Unplace(stack[k].Number, stack[k].Text, "stray words");
+                    _lastWasStray = true;
+                }
+                else
+                {
+                    ReadText(at[k], stack[k], false);
+                    _lastWasStray = true;
+                }
+            }
+            return end;
+        }
+        if (cur is { Kind: ArticleKind.Article, Headline: null, Closed: false } && cur.TextCount == 0 && cur.Bylines.Count > 0)
+        {
+            FlushPendingPhoto();
+            // A byline printed above its headline.
+            ApplyStack(cur, stack);
+            cur.OwnStart = cur.Body.Count;
+            return end;
+        }
+        if (!strong && cur is not null)
+        {
+            if (cur.Headline is null)
+            {
+                // The title of a story whose first paragraphs were printed above it.
+                ApplyStack(cur, stack);
+                cur.OwnStart = cur.Body.Count;
+                return end;
+            }
+            if (!cur.HasTopCredit)
+            {
+                // A story without a byline runs until its credit; short lines inside it are its sub-heads.
+                foreach (var l in stack)
+                {
+                    cur.Body.Add(new Para(TextRules.CollapseSpaces(l.Text), ParaKind.Subhead, l.Number));
+                }
+                return end;
+            }
+            var previous = cur.Body.LastOrDefault(p => p.Kind == ParaKind.Text);
+            if (stack.Count == 1 && previous is not null && !TextRules.EndsSentence(previous.Text) && IsSlogan(stack[0].Text)
+                && next is { Kind: LineKind.Text or LineKind.Title })
+            {
+                // "不忘初心 牢记使命" across a sentence of the story: a banner, and the sentence goes on.
+                _furniture.Add(stack[0].Text);
+                return end;
+            }
+            if (stack.Count == 1 && (previous is null || TextRules.EndsSentence(previous.Text)) && IsSubhead(cur, stack[0].Text, at[0]))
+            {
+                cur.Body.Add(new Para(TextRules.CollapseSpaces(stack[0].Text), ParaKind.Subhead, stack[0].Number));
+                return end;
+            }
+            var headlineLike = stack.Count == 1 && LooksLikeHeadline(stack[0].Text) && (previous is null || TextRules.EndsSentence(previous.Text));
+            if (!headlineLike)
+            {
+                foreach (var l in stack)
+                {
+                    cur.Body.Add(new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true });
+                }
+                return end;
+            }
+        }
+        var d = new Draft(ArticleKind.Article, stack[0].Number);
+        StartNew(d);
+        ApplyStack(d, stack);
+        if (_pendingPhoto is not null)
+        {
+            d.Photos.Add(_pendingPhoto);
+            d.AddBylines(_pendingPhoto.Credits);
+            d.AsPrinted.Add(_pendingPhotoPrinted!);
+            _pendingPhoto = null;
+        }
+        UnplacePending();
+        return end;
+    }
+
+    private static bool RepeatsRecentText(Draft d, string line)
+    {
+        var key = TextRules.Squeeze(line);
+        if (key.Length < 8)
+        {
+            return false;
+        }
+        var seen = 0;
+        for (var k = d.Body.Count - 1; k >= 0 && seen < 3; k--, seen++)
+        {
+            var text = d.Body[k].Text;
+            if (text.Length >= key.Length && text.Length <= 20000 && TextRules.Squeeze(text).Contains(key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Sub-heads come numbered (一、 （二） 3.) or in a parallel series: they start like the story's headline or
+    // like another short line further down the same story.
+    private bool IsSubhead(Draft story, string line, int index)
+    {
+        var t = TextRules.Squeeze(line);
+        if (t.Length > 1 && (t[0] is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' && t[1] is '、' or '是'
+            || t[0] is '(' or '（' || (char.IsAsciiDigit(t[0]) && t[1] is '.' or '、' or '．')))
+        {
+            return true;
+        }
+        var prefix = Prefix(t);
+        // Unrelated headlines also start with 我市, 全区 or a place: a series shares a topic word.
+        if (prefix.Length < 2 || prefix[0] is '我' or '全' or '本' or '各' || PlaceStarts.Contains(prefix))
+        {
+            return false;
+        }
+        if (story.Headline is { } h && Prefix(TextRules.Squeeze(h)) == prefix)
+        {
+            return true;
+        }
+        for (var j = index + 1; j < _lines.Count && j < index + 80; j++)
+        {
+            var l = _lines[j];
+            if (l.Kind is LineKind.Byline or LineKind.Dateline or LineKind.Label or LineKind.Brief || l.GapBefore >= 2 || l.Markdown)
+            {
+                break;
+            }
+            if (l.Kind == LineKind.Title && Prefix(TextRules.Squeeze(l.Text)) == prefix && !StackHasOwnCredit(j))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> PlaceStarts = Gazetteer.InnerMongolia.Regions
+        .SelectMany(r => r.Aliases.Prepend(r.Name)).Where(n => n.Length >= 2).Select(n => n[..2]).Append("内蒙").Append("自治").ToHashSet(StringComparer.Ordinal);
+
+    // The first two characters that are not quotes: 暖“新”党建 and 暖“新”服务 both give 暖新.
+    private static string Prefix(string t)
+    {
+        Span<char> buffer = stackalloc char[2];
+        var n = 0;
+        foreach (var c in t)
+        {
+            if (TextRules.IsIdeograph(c))
+            {
+                buffer[n++] = c;
+                if (n == 2)
+                {
+                    break;
+                }
+            }
+            else if (!TextRules.IsCjkPunctuation(c) && c != '"')
+            {
+                break;
+            }
+        }
+        return new string(buffer[..n]);
+    }
+
+    private static bool IsSlogan(string t)
+    {
+        var parts = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && parts.All(p => p.Length is >= 2 and <= 8 && p.All(TextRules.IsIdeograph));
+    }
+
+    // A headline has no one-character words: "扣场 美 新闻" is OCR debris.
+    private static bool PlausibleTitle(string t)
+    {
+        var parts = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return TextRules.CountNonSpace(t) >= 3 && (parts.Length == 1 || parts.All(p => p.Length >= 2));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("“”「」《》\"");
+
+    // Without a byline to go on, a headline shows itself by its form: two balanced phrases, or quoted words.
+    private static bool LooksLikeHeadline(string t)
+    {
+        var parts = TextRules.TopLevelSegments(t);
+        if (parts.Count >= 2 && parts.All(p => TextRules.CountNonSpace(p) >= 3))
+        {
+            return true;
+        }
+        return t.AsSpan().IndexOfAny(Quotes) >= 0 && TextRules.CountNonSpace(t) >= 6;
+    }
+
+    private void ApplyStack(Draft d, List<PageLine> stack)
+    {
+        var rows = new List<string>();
+        foreach (var l in stack)
+        {
+            d.AsPrinted.Add(l.Text);
+            var t = TextRules.CollapseSpaces(l.Text);
+            if (IsPlaceTag(t))
+            {
+                d.Tags.Add(t);
+                continue;
+            }
+            var segs = TextRules.TopLevelSegments(t);
+            if (segs.Count >= 2 && IsPlaceTag(segs[0]))
+            {
+                d.Tags.Add(segs[0]);
+                t = string.Join(" ", segs.Skip(1));
+            }
+            rows.Add(t);
+        }
+        if (rows.Count == 0)
+        {
+            d.Headline = d.Tags[^1];
+            d.Tags.RemoveAt(d.Tags.Count - 1);
+            return;
+        }
+        if (rows.Count >= 2 && rows[0].Length <= 6 && rows[0].All(TextRules.IsIdeograph))
+        {
+            // 特别关注, 地方观察: a column word over the title, kept for the stories that follow.
+            d.Column = rows[0];
+            RetireColumn();
+            _column = rows[0];
+            _columnsSeen.Add(rows[0]);
+            _columnUsed = true;
+            rows.RemoveAt(0);
+        }
+        else if (rows.Count >= 3 && !rows.Exists(r => r.StartsWith('—') || r.StartsWith('-')))
+        {
+            // Three lines with no 副题: the top one is a campaign banner over kicker and headline.
+            d.Column = rows[0];
+            _columnsSeen.Add(rows[0]);
+            rows.RemoveAt(0);
+        }
+        if (rows.Count == 1)
+        {
+            var (kicker, headline) = SplitOneLine(rows[0]);
+            d.Kicker = kicker;
+            d.Headline = headline;
+            return;
+        }
+        // 引题 over 主题, 副题 under it; a 副题 is set off with a dash.
+        var sub = rows.FindIndex(1, r => r.StartsWith('—') || r.StartsWith('-'));
+        var h = sub > 0 ? sub - 1 : rows.Count - 1;
+        d.Kicker = h > 0 ? string.Join(" ", rows.Take(h)) : null;
+        d.Headline = rows[h];
+        d.Subheadline = h < rows.Count - 1 ? string.Join(" ", rows.Skip(h + 1)) : null;
+    }
+
+    // One line holding kicker and headline: a kicker is much shorter or much longer than the headline it
+    // stands over; two phrases of about the same length are one headline.
+    private static (string? Kicker, string Headline) SplitOneLine(string t)
+    {
+        var segs = TextRules.TopLevelSegments(t);
+        if (segs.Count == 2)
+        {
+            var a = TextRules.CountNonSpace(segs[0]);
+            var b = TextRules.CountNonSpace(segs[1]);
+            if (Math.Min(a, b) >= 3 && (double)Math.Min(a, b) / Math.Max(a, b) < 0.6)
+            {
+                return (segs[0], segs[1]);
+            }
+        }
+        else if (segs.Count >= 3 && TextRules.CountNonSpace(segs[0]) is >= 3 and <= 5)
+        {
+            return (segs[0], string.Join(" ", segs.Skip(1)));
+        }
+        return (null, t);
+    }
+
+    private static readonly HashSet<string> LongAliases =
+        Gazetteer.InnerMongolia.Regions.SelectMany(r => r.Aliases).Where(a => a.Length >= 3).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly string[] NotPlaces = ["我市", "本市", "全市", "该市", "我县", "全县", "我旗", "全旗", "我省", "全省", "本省"];
+
+    // 九原区, 海南省: a place printed before or beside the headline as a tag.
+    private static bool IsPlaceTag(string s)
+    {
+        if (s.Length is < 2 or > 10 || !s.All(TextRules.IsIdeograph) || Array.IndexOf(NotPlaces, s) >= 0)
+        {
+            return false;
+        }
+        if (Gazetteer.InnerMongolia.ByName(s) is not null || LongAliases.Contains(s))
+        {
+            return true;
+        }
+        return s.Length >= 3 && s[^1] is '省' or '市' or '县' or '旗' or '盟';
+    }
+
+    private void CompleteDanglingCaptions()
+    {
+        for (var start = 0; start < _items.Count; start++)
+        {
+            foreach (var photo in _items[start].Photos.Where(p => p.DanglingColumn >= 0))
+            {
+                // A fragment printed after the caption, in a story nearby (a spliced photo sits after the story it cut).
+                for (var k = Math.Max(0, start - 3); k < _items.Count && k < start + 8 && photo.DanglingColumn >= 0; k++)
+                {
+                    var d = _items[k];
+                    var frag = d.Body.Find(p => p.Fragment && p.Line > photo.Line);
+                    if (frag is not null)
+                    {
+                        photo.Columns[photo.DanglingColumn] = TextRules.JoinBroken(photo.Columns[photo.DanglingColumn], frag.Text.Trim());
+                        photo.DanglingColumn = -1;
+                        d.Body.Remove(frag);
+                        Warn(frag.Line, "the last words of a caption, put back");
+                    }
+                }
+            }
+        }
+    }
+
+    // "a line ending mid-sentence, a blank line, the rest": one paragraph.
+    private static void JoinBrokenParagraphs(Draft d)
+    {
+        var body = d.Body;
+        for (var k = 0; k < body.Count - 1; k++)
+        {
+            var a = body[k];
+            while (k < body.Count - 1 && a.Kind == ParaKind.Text && !a.Credited && !TextRules.EndsSentence(a.Text)
+                && body[k + 1] is { Kind: ParaKind.Text, Fragment: false } b)
+            {
+                a.Text = TextRules.JoinBroken(a.Text, b.Text.Trim());
+                a = new Para(a.Text, ParaKind.Text, a.Line) { Credited = b.Credited };
+                body[k] = a;
+                body.RemoveAt(k + 1);
+                if (d.OwnStart > k + 1)
+                {
+                    d.OwnStart--;
+                }
+                if (d.ClosedAt > k + 1)
+                {
+                    d.ClosedAt--;
+                }
+            }
+        }
+    }
+
+    // Paragraphs printed before their story's headline sit at the end of the story above. They go back to the
+    // story whose words they share; a headline and byline with no text after them take the text above.
+    private void ReturnStoriesToTheirHeadlines()
+    {
+        for (var idx = _items.Count - 1; idx >= 1; idx--)
+        {
+            var b = _items[idx];
+            var a = _items[idx - 1];
+            if (b.Kind != ArticleKind.Article || b.Headline is null || b.BoundaryBefore || a.Kind != ArticleKind.Article)
+            {
+                continue;
+            }
+            var start = a.Closed ? a.ClosedAt : a.OwnStart + 1;
+            var k = a.Body.Count;
+            while (k > start && a.Body[k - 1].Kind == ParaKind.Text)
+            {
+                k--;
+            }
+            if (k >= a.Body.Count)
+            {
+                continue;
+            }
+            var forced = b.TextCount == 0;
+            var titleA = a.TitleBigrams ??= Bigrams.Of(a.Title);
+            var titleB = b.TitleBigrams ??= Bigrams.Of(b.Title);
+            int from;
+            if (forced)
+            {
+                // The best split: the tail that reads most like the orphan headline and least like its own.
+                double sum = 0, best = double.MinValue;
+                from = a.Body.Count - 1;
+                for (var m = a.Body.Count - 1; m >= k; m--)
+                {
+                    var p = Bigrams.Of(a.Body[m].Text);
+                    sum += Bigrams.Recall(p, titleB) - Bigrams.Recall(p, titleA);
+                    if (sum > best)
+                    {
+                        best = sum;
+                        from = m;
+                    }
+                }
+            }
+            else
+            {
+                var bodyA = Bigrams.Of(string.Concat(a.Body.Take(Math.Min(k, 3)).Select(p => p.Text)));
+                var bodyB = b.LeadBigrams ??= Bigrams.Of(string.Concat(b.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text)));
+                from = a.Body.Count;
+                while (from > k)
+                {
+                    var p = Bigrams.Of(a.Body[from - 1].Text);
+                    var sa = (0.5 * Bigrams.Recall(p, titleA)) + (0.5 * Bigrams.Precision(p, bodyA));
+                    var sb = (0.5 * Bigrams.Recall(p, titleB)) + (0.5 * Bigrams.Precision(p, bodyB));
+                    if (!(sb > (1.5 * sa) + 0.02 && sb >= 0.06))
+                    {
+                        break;
+                    }
+                    from--;
+                }
+            }
+            if (from >= a.Body.Count)
+            {
+                continue;
+            }
+            var moved = a.Body.GetRange(from, a.Body.Count - from);
+            a.Body.RemoveRange(from, moved.Count);
+            foreach (var p in moved)
+            {
+                Warn(p.Line, $"printed before the headline of its story \"{b.Headline}\"; moved there");
+            }
+            if (b.Dateline is not null)
+            {
+                // A dateline opens its story, so text printed above the headline is the story's end.
+                b.Body.AddRange(moved);
+            }
+            else
+            {
+                b.Body.InsertRange(0, moved);
+                b.OwnStart += moved.Count;
+            }
+        }
+    }
+
+    private void DropEmptyItems()
+    {
+        for (var k = _items.Count - 1; k >= 0; k--)
+        {
+            var d = _items[k];
+            if (d.Body.Count == 0 && d.Photos.Count == 0)
+            {
+                _items.RemoveAt(k);
+                foreach (var s in d.AsPrinted)
+                {
+                    _unplaced.Add(s);
+                }
+                if (d.Continuation is not null)
+                {
+                    _furniture.Add(d.Continuation);
+                }
+                Warn(d.FirstLine, "a title or credit with no story, kept as unplaced");
+            }
+        }
+    }
+
+    private static ParsedArticle Build(Draft d, string? homeRegion)
+    {
+        var body = new List<string>(d.Body.Count);
+        foreach (var p in d.Body)
+        {
+            body.Add(p.Kind switch
+            {
+                ParaKind.Text => TextRules.RemoveStraySpaces(p.Text),
+                ParaKind.Subhead => TextRules.CollapseSpaces(p.Text),
+                _ => p.Text,
+            });
+        }
+        var photos = d.Photos.Select(p => new ParsedPhoto(
+            p.Title,
+            TextRules.RemoveStraySpaces(p.Caption) + (p.PrintedCredit is null ? string.Empty : " " + p.PrintedCredit),
+            p.Credits)).ToList();
+        var (regions, places) = ArticleRegions.Find(d, body, photos, homeRegion);
+        var headline = d.Headline is null ? null : TextRules.CollapseSpaces(d.Headline);
+        return new ParsedArticle(d.Kind, d.Column, d.Kicker, headline, d.Subheadline, d.Bylines, d.Dateline, body, photos, regions, places, d.FirstLine)
+        {
+            AsPrinted = d.AsPrinted,
+            Continuation = d.Continuation,
+            Tags = d.Tags,
+        };
+    }
+}
