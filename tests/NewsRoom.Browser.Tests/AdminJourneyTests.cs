@@ -14,7 +14,7 @@ public class AdminJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
             await page.FillAsync("input[name='Input.Email']", BrowserSite.AdminEmail);
             await page.FillAsync("input[name='Input.Password']", BrowserSite.AdminPassword);
             await page.Locator("main form button[type=submit]").ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
 
             await page.GotoAsync("/admin/import");
             await page.GetByRole(AriaRole.Link, new() { Name = "预览全部文件" }).ClickAsync();

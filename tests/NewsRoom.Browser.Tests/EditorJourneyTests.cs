@@ -44,7 +44,7 @@ public partial class EditorJourneyTests(BrowserSite site) : IClassFixture<Browse
             Assert.Equal(404, draft!.Status);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "立即发布" }).ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await Assertions.Expect(page.Locator(".article-state strong")).ToHaveTextAsync("已发布");
 
             await reader.GotoAsync("/regions/wuhai");
             await reader.GetByRole(AriaRole.Link, new() { Name = headline }).ClickAsync();

@@ -26,6 +26,7 @@ public class FirstStartTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFa
     public async Task HomePage_ListsImportedArticles_InChinese()
     {
         using var client = factory.CreateClient();
+        var published = await factory.WithDbAsync(db => db.Articles.CountAsync(a => a.Status == ArticleStatus.Published));
         var headlines = await factory.WithDbAsync(db => db.Articles.Where(a => a.Headline != null).Select(a => a.Headline!).ToListAsync());
 
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
@@ -33,7 +34,7 @@ public class FirstStartTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("lang=\"zh-CN\"", html, StringComparison.Ordinal);
-        Assert.True(headlines.Count >= 50);
+        Assert.True(published >= 50, $"only {published} published items");
         Assert.All(headlines, h => Assert.Contains(h, html, StringComparison.Ordinal));
     }
 

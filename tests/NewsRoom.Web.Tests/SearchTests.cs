@@ -90,7 +90,7 @@ public class SearchTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactor
     public async Task Search_Filters_NarrowTheResults()
     {
         _ = factory.Server;
-        var league = await factory.WithDbAsync(db => db.Regions.Where(r => r.Name == "乌海市").Select(r => new { r.Id, r.Slug }).SingleAsync());
+        var league = await factory.WithDbAsync(db => db.Regions.Where(r => r.Name == "呼和浩特市").Select(r => new { r.Id, r.Slug }).SingleAsync());
         var inLeague = await factory.WithDbAsync(db => db.ArticleRegions
             .Where(ar => ar.RegionId == league.Id || ar.Region.ParentId == league.Id).Select(ar => ar.ArticleId).Distinct().ToListAsync());
         var word = "发展";
