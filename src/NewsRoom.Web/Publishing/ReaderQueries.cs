@@ -18,7 +18,8 @@ public static class ReaderQueries
     public static readonly Expression<Func<Article, ArticleCard>> ToCard = a => new ArticleCard(
         a.Id,
         a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-        a.Body.Substring(0, 40),
+        // Photo news carries its text in the caption: a list still needs words to show.
+        a.Body != "" ? a.Body.Substring(0, 40) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, 40)).FirstOrDefault() ?? "",
         a.Regions.Where(r => r.IsPrimary).Select(r => r.Region.Name).FirstOrDefault(),
         a.PublishedAt,
         a.Issue == null ? null : a.Issue.Paper);
