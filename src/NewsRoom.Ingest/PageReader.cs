@@ -440,8 +440,8 @@ internal sealed class PageReader
             if (!take && d.Kind == ArticleKind.Article && d.Headline is not null)
             {
                 var title = d.TitleBigrams ??= Bigrams.Of(d.Title);
-                var lead = Bigrams.Of(string.Concat(d.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text)));
-                var text = Bigrams.Of(string.Concat(d.Above.Select(p => p.Text)));
+                var lead = Bigrams.Of(d.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text));
+                var text = Bigrams.Of(d.Above.Select(p => p.Text));
                 take = (0.5 * Bigrams.Recall(text, title)) + (0.5 * Bigrams.Precision(text, lead)) >= 0.06;
             }
             if (!take)
@@ -668,8 +668,7 @@ internal sealed class PageReader
                 var right = new StringBuilder();
                 for (var k = 0; k < lines.Count; k++)
                 {
-                    var sb = narrow[k] ? left : right;
-                    sb.Append(sb.Length == 0 ? lines[k].Trim() : TextRules.JoinBroken(string.Empty, lines[k].Trim()));
+                    TextRules.AppendBroken(narrow[k] ? left : right, lines[k].Trim());
                 }
                 photo.Columns.Add(left.ToString());
                 photo.Columns.Add(right.ToString());
@@ -680,12 +679,12 @@ internal sealed class PageReader
                 return;
             }
         }
-        var all = lines[0].Trim();
-        for (var k = 1; k < lines.Count; k++)
+        var all = new StringBuilder();
+        foreach (var l in lines)
         {
-            all = TextRules.JoinBroken(all, lines[k].Trim());
+            TextRules.AppendBroken(all, l.Trim());
         }
-        photo.Columns.Add(all);
+        photo.Columns.Add(all.ToString());
     }
 
     private bool StackHasOwnCredit(int i)
@@ -855,14 +854,14 @@ internal sealed class PageReader
         {
             return true;
         }
-        for (var j = index + 1; j < _lines.Count && j < index + 80; j++)
+        for (var j = index + 1; j < _lines.Count && j < index + 60; j++)
         {
             var l = _lines[j];
             if (l.Kind is LineKind.Byline or LineKind.Dateline or LineKind.Label or LineKind.Brief || l.GapBefore >= 2 || l.Markdown)
             {
                 break;
             }
-            if (l.Kind == LineKind.Title && Prefix(TextRules.Squeeze(l.Text)) == prefix && !StackHasOwnCredit(j))
+            if (l.Kind == LineKind.Title && (l.Prefix ??= Prefix(TextRules.Squeeze(l.Text))) == prefix && !StackHasOwnCredit(j))
             {
                 return true;
             }
@@ -1043,30 +1042,47 @@ internal sealed class PageReader
         }
     }
 
-    // "a line ending mid-sentence, a blank line, the rest": one paragraph.
+    // "a line ending mid-sentence, a blank line, the rest": one paragraph. One pass, so a page hard-wrapped
+    // into thousands of short lines costs no more than one of paragraphs.
     private static void JoinBrokenParagraphs(Draft d)
     {
         var body = d.Body;
-        for (var k = 0; k < body.Count - 1; k++)
+        var joined = new List<Para>(body.Count);
+        var removedBeforeOwn = 0;
+        var removedBeforeClose = 0;
+        var k = 0;
+        while (k < body.Count)
         {
             var a = body[k];
-            while (k < body.Count - 1 && a.Kind == ParaKind.Text && !a.Credited && !TextRules.EndsSentence(a.Text)
-                && body[k + 1] is { Kind: ParaKind.Text, Fragment: false } b)
+            var end = k;
+            while (end + 1 < body.Count && body[end] is { Kind: ParaKind.Text, Credited: false } last && !TextRules.EndsSentence(last.Text)
+                && body[end + 1] is { Kind: ParaKind.Text, Fragment: false })
             {
-                a.Text = TextRules.JoinBroken(a.Text, b.Text.Trim());
-                a = new Para(a.Text, ParaKind.Text, a.Line) { Credited = b.Credited };
-                body[k] = a;
-                body.RemoveAt(k + 1);
-                if (d.OwnStart > k + 1)
-                {
-                    d.OwnStart--;
-                }
-                if (d.ClosedAt > k + 1)
-                {
-                    d.ClosedAt--;
-                }
+                end++;
             }
+            if (end == k)
+            {
+                joined.Add(a);
+                k++;
+                continue;
+            }
+            var sb = new StringBuilder(a.Text.TrimEnd());
+            for (var m = k + 1; m <= end; m++)
+            {
+                TextRules.AppendBroken(sb, body[m].Text.Trim());
+                removedBeforeOwn += m < d.OwnStart ? 1 : 0;
+                removedBeforeClose += m < d.ClosedAt ? 1 : 0;
+            }
+            joined.Add(new Para(sb.ToString(), ParaKind.Text, a.Line) { Credited = body[end].Credited });
+            k = end + 1;
         }
+        d.OwnStart -= removedBeforeOwn;
+        if (d.ClosedAt >= 0)
+        {
+            d.ClosedAt -= removedBeforeClose;
+        }
+        body.Clear();
+        body.AddRange(joined);
     }
 
     // Paragraphs printed before their story's headline sit at the end of the story above. They go back to the
@@ -1113,15 +1129,20 @@ internal sealed class PageReader
             }
             else
             {
-                var bodyA = Bigrams.Of(string.Concat(a.Body.Take(Math.Min(k, 3)).Select(p => p.Text)));
-                var bodyB = b.LeadBigrams ??= Bigrams.Of(string.Concat(b.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text)));
+                int[]? bodyA = null;
+                var bodyB = b.LeadBigrams ??= Bigrams.Of(b.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text));
                 from = a.Body.Count;
                 while (from > k)
                 {
                     var p = Bigrams.Of(a.Body[from - 1].Text);
-                    var sa = (0.5 * Bigrams.Recall(p, titleA)) + (0.5 * Bigrams.Precision(p, bodyA));
                     var sb = (0.5 * Bigrams.Recall(p, titleB)) + (0.5 * Bigrams.Precision(p, bodyB));
-                    if (!(sb > (1.5 * sa) + 0.02 && sb >= 0.06))
+                    if (sb < 0.06)
+                    {
+                        break;
+                    }
+                    bodyA ??= Bigrams.Of(a.Body.Take(Math.Min(k, 3)).Select(p => p.Text));
+                    var sa = (0.5 * Bigrams.Recall(p, titleA)) + (0.5 * Bigrams.Precision(p, bodyA));
+                    if (sb <= (1.5 * sa) + 0.02)
                     {
                         break;
                     }

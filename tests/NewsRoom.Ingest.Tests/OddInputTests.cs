@@ -124,6 +124,55 @@ public class OddInputTests
         Assert.Empty(LostLines.Find(issue, text));
     }
 
+    private static string HardWrapped(int minBytes)
+    {
+        // Every paragraph wrapped at 25 characters, one line after another: a page OCR'd column line by line.
+        var sb = new StringBuilder();
+        while (Encoding.UTF8.GetByteCount(sb.ToString()) < minBytes)
+        {
+            foreach (var f in Pages.SeedFiles)
+            {
+                foreach (var line in File.ReadAllLines(f))
+                {
+                    for (var k = 0; k < line.Length; k += 25)
+                    {
+                        sb.Append(line.AsSpan(k, Math.Min(25, line.Length - k))).Append('\n');
+                    }
+                    if (line.Length == 0)
+                    {
+                        sb.Append('\n');
+                    }
+                }
+            }
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Parse_HardWrappedPage_IsRejoinedAndLosesNothing()
+    {
+        var text = HardWrapped(1);
+
+        var issue = Pages.Parse(text);
+
+        Assert.Empty(LostLines.Find(issue, text));
+        var story = Pages.Single(issue, "超薄铝箔炼成记");
+        Assert.Contains(story.Body, p => p.Contains("决定着电池充放电效率。", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_HardWrappedFiveMegabytePage_IsFast()
+    {
+        var text = HardWrapped(5 * 1024 * 1024);
+
+        var watch = Stopwatch.StartNew();
+        var issue = Pages.Parse(text);
+        watch.Stop();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.True(issue.Articles.Count > 1000);
+    }
+
     [Fact]
     public void Parse_OneEnormousLine_IsFastAndLosesNothing()
     {
