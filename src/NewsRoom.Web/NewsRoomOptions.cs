@@ -14,11 +14,17 @@ public sealed class NewsRoomOptions
     /// <summary>The first admin account, created on start when no admin exists.</summary>
     public AdminAccountOptions Admin { get; set; } = new();
 
+    /// <summary>Login attempts (POSTs) allowed per client address per minute; more get 429.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 30;
+
     /// <summary>Serve reader pages from the output cache; off only to measure the uncached pages.</summary>
     public bool OutputCache { get; set; } = true;
 
     /// <summary>The site's public address for canonical links and feeds, e.g. https://news.example.cn; empty uses the request's.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Proxies whose X-Forwarded-* headers are believed, as addresses or networks (10.0.0.0/8); empty means loopback only.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }
 
 /// <summary>The first admin account.</summary>

@@ -3,6 +3,7 @@ using NewsRoom.Web.Cli;
 using NewsRoom.Web.Data;
 using NewsRoom.Web.Import;
 using NewsRoom.Web.Publishing;
+using NewsRoom.Web.Search;
 using Serilog;
 
 // Command mode (parse, import) runs without serving: parse prints only JSON on standard output.
@@ -47,6 +48,12 @@ static WebApplication BuildApp(string[] args)
 
     // The editors' workflow (save, publish, schedule, revisions) and the scheduler that publishes on time.
     builder.Services.AddNewsRoomPublishing();
+
+    // The admin console's import runs: uploads, the background queue and its history.
+    builder.Services.AddNewsRoomAdminImport();
+
+    // Search over the FTS5 trigram index of published articles.
+    builder.Services.AddNewsRoomSearch();
 
     // Razor Pages by audience, with folder-level authorization and the reader cache.
     builder.Services.AddNewsRoomPages();

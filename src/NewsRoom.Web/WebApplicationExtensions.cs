@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsRoom.Web.Security;
 using System.Text.Encodings.Web;
@@ -48,18 +47,26 @@ internal static class WebApplicationExtensions
         services.AddRouting(options => options.LowercaseUrls = true);
         // Chinese is written as itself, not as &#x...; entities: a third of the page weight and unreadable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        // Login is rate limited per client address on top of Identity's lockout, so guessing is slow for everyone.
+        // Login attempts are rate limited per client address on top of Identity's per-account lockout,
+        // so trying many accounts from one place is slow too. Showing the form is never limited.
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(LoginRateLimit, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("form");
+                }
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<NewsRoomOptions>>().Value.LoginAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The site may sit behind a TLS proxy on this machine: trust its X-Forwarded-* so cookies are Secure over HTTPS.
-        services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        services.AddNewsRoomForwardedHeaders();
         services.AddOutputCache(options =>
         {
             options.AddPolicy(ReaderCache.AllTag, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ReaderCache.AllTag));

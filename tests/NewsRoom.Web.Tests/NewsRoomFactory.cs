@@ -29,7 +29,11 @@ public class NewsRoomFactory : WebApplicationFactory<Program>
         builder.UseSetting("NewsRoom:ImportSeedsOnFirstStart", ImportSeeds.ToString());
         builder.UseSetting("NewsRoom:Admin:Email", AdminEmail);
         builder.UseSetting("NewsRoom:Admin:Password", AdminPassword);
+        // Tests log in far more often than a person; the limit itself has its own test.
+        builder.UseSetting("NewsRoom:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    protected virtual int LoginAttemptsPerMinute => 10_000;
 
     /// <summary>Runs code against the store in its own scope.</summary>
     public async Task<T> WithDbAsync<T>(Func<NewsRoomDb, Task<T>> action)

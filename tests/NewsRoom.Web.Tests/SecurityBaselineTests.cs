@@ -45,3 +45,31 @@ public class SecurityBaselineTests(NewsRoomFactory factory) : IClassFixture<News
         Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class StrictLoginLimitFactory : NewsRoomFactory
+{
+    protected override int LoginAttemptsPerMinute => 3;
+}
+
+public class LoginRateLimitTests(StrictLoginLimitFactory factory) : IClassFixture<StrictLoginLimitFactory>
+{
+    [Fact]
+    public async Task LoginAttempts_BeyondTheLimitPerMinute_Get429_WhileTheFormStillShows()
+    {
+        using var client = TestClients.Anonymous(factory);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.SubmitAsync("/account/login", "main form", new Dictionary<string, string?>
+            {
+                ["Input.Email"] = $"nobody{i}@test.local",
+                ["Input.Password"] = "wrong-password",
+            });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(3), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[3]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/account/login", UriKind.Relative))).StatusCode);
+    }
+}

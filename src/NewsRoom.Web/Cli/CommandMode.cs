@@ -94,12 +94,20 @@ internal static class CommandMode
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(importSeeds: false).ConfigureAwait(false);
             var importer = scope.ServiceProvider.GetRequiredService<IssueImporter>();
+            var runner = scope.ServiceProvider.GetRequiredService<ImportRunner>();
+            var files = PageDumpFiles.Expand(paths);
+            // A real import is kept in the admin console's history like one started there; a dry run is not.
+            int? runId = dryRun ? null : await runner.CreateAsync("command-line", files.Count).ConfigureAwait(false);
             var failed = false;
-            foreach (var file in PageDumpFiles.Expand(paths))
+            foreach (var file in files)
             {
                 if (!File.Exists(file))
                 {
                     Console.WriteLine($"{file}: 失败: 文件不存在");
+                    if (runId is int missingRun)
+                    {
+                        await runner.RecordAsync(missingRun, FileImportResult.Failed(Path.GetFileName(file), "文件不存在"), CancellationToken.None).ConfigureAwait(false);
+                    }
                     failed = true;
                     continue;
                 }
@@ -114,10 +122,14 @@ internal static class CommandMode
                 }
                 else
                 {
-                    var result = await importer.ImportAsync(source, "command-line").ConfigureAwait(false);
+                    var result = await runner.ImportFileAsync(runId!.Value, source, null, CancellationToken.None).ConfigureAwait(false);
                     Console.WriteLine(result.Summary);
                     failed |= !result.Succeeded;
                 }
+            }
+            if (runId is int run)
+            {
+                await runner.FinishAsync(run, CancellationToken.None).ConfigureAwait(false);
             }
             return failed ? 1 : 0;
         }

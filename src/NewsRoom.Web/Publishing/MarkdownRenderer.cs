@@ -1,4 +1,6 @@
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace NewsRoom.Web.Publishing;
 
@@ -11,6 +13,39 @@ public static class MarkdownRenderer
         .UsePipeTables()
         .Build();
 
+    private static readonly string[] SafeSchemes = ["http:", "https:", "mailto:"];
+
     /// <summary>Renders an article body to HTML safe to embed in a page.</summary>
-    public static string ToHtml(string? markdown) => Markdown.ToHtml(markdown ?? string.Empty, Pipeline);
+    public static string ToHtml(string? markdown)
+    {
+        var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
+        // Markdig writes link and image targets as given, so [x](javascript:…) would become a live script link.
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafeUrl(l.Url)))
+        {
+            link.Url = "#";
+        }
+        foreach (var link in document.Descendants<AutolinkInline>().Where(l => !l.IsEmail && !IsSafeUrl(l.Url)))
+        {
+            link.Url = "#";
+        }
+        return document.ToHtml(Pipeline);
+    }
+
+    /// <summary>Relative addresses and http, https and mailto only; anything else with a scheme is refused.</summary>
+    private static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return true;
+        }
+        // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so compare without them.
+        var compact = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        var colon = compact.IndexOf(':', StringComparison.Ordinal);
+        var slash = compact.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (slash >= 0 && slash < colon))
+        {
+            return true;
+        }
+        return SafeSchemes.Any(s => compact.StartsWith(s, StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Web.Data;
+using NewsRoom.Web.Data.Entities;
+using NewsRoom.Web.Import;
+
+namespace NewsRoom.Web.Pages.Admin.Import;
+
+/// <summary>Every import run: who, when, which files, counts and warnings; also as a JSON download.</summary>
+public class HistoryModel(NewsRoomDb db) : PageModel
+{
+    private static readonly JsonSerializerOptions DownloadJson = new(ImportRunner.Json) { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public IReadOnlyList<RunEntry> Runs { get; private set; } = [];
+
+    public sealed record RunEntry(
+        int Id, DateTime StartedAt, DateTime? FinishedAt, string? StartedBy, bool DryRun, ImportRunState State,
+        int FilesTotal, int FilesDone, int ArticlesDone, string? Error, IReadOnlyList<FileImportResult> Files);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Runs = await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetJsonAsync(CancellationToken cancellationToken)
+    {
+        var runs = await LoadAsync(cancellationToken);
+        var json = JsonSerializer.SerializeToUtf8Bytes(runs, DownloadJson);
+        return File(json, "application/json", "import-history.json");
+    }
+
+    private async Task<IReadOnlyList<RunEntry>> LoadAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+        return rows.Select(r => new RunEntry(
+            r.Id, r.StartedAt, r.FinishedAt, r.StartedBy, r.DryRun, r.State, r.FilesTotal, r.FilesDone, r.ArticlesDone, r.Error,
+            ImportRunner.ParseResults(r.ResultJson))).ToList();
+    }
+}

@@ -1,0 +1,227 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Web.Data;
+using NewsRoom.Web.Data.Entities;
+
+namespace NewsRoom.Web.Pages.Admin.Users;
+
+/// <summary>Editor and admin accounts. The last active admin can be neither demoted, locked nor deleted.</summary>
+public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<UserRow> Accounts { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [BindProperty]
+    public NewAccount Input { get; set; } = new();
+
+    public sealed record UserRow(string Id, string Email, string? DisplayName, bool IsAdmin, bool IsLocked);
+
+    public sealed class NewAccount
+    {
+        [Required(ErrorMessage = "请填写电子邮箱。")]
+        [EmailAddress(ErrorMessage = "电子邮箱格式不正确。")]
+        [Display(Name = "电子邮箱")]
+        public string Email { get; set; } = string.Empty;
+
+        [Display(Name = "显示名")]
+        [StringLength(50)]
+        public string? DisplayName { get; set; }
+
+        [Required(ErrorMessage = "请填写密码。")]
+        [Display(Name = "初始密码")]
+        public string Password { get; set; } = string.Empty;
+
+        [Display(Name = "角色")]
+        public string Role { get; set; } = Roles.Editor;
+    }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        if (Input.Role is not (Roles.Editor or Roles.Admin))
+        {
+            ModelState.AddModelError("Input.Role", "角色只能是编辑或管理员。");
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        var user = new AppUser { UserName = Input.Email, Email = Input.Email, EmailConfirmed = true, DisplayName = Input.DisplayName };
+        var created = await users.CreateAsync(user, Input.Password);
+        if (created.Succeeded)
+        {
+            created = await users.AddToRolesAsync(user, RolesFor(Input.Role));
+        }
+        if (!created.Succeeded)
+        {
+            return await FailAsync(created);
+        }
+        Message = $"已创建账户 {Input.Email}。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetPasswordAsync(string id, string? newPassword)
+    {
+        ModelState.Clear();
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(newPassword))
+        {
+            return await FailAsync("请填写新密码。");
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!reset.Succeeded)
+        {
+            return await FailAsync(reset);
+        }
+        Message = $"已重置 {user.Email} 的密码。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(string id)
+    {
+        ModelState.Clear();
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        if (await IsLastActiveAdminAsync(user))
+        {
+            return await FailAsync("不能锁定最后一位管理员。");
+        }
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        // A new security stamp ends the sessions the account already has.
+        await users.UpdateSecurityStampAsync(user);
+        Message = $"已锁定 {user.Email}。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        ModelState.Clear();
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Message = $"已解锁 {user.Email}。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSetRoleAsync(string id, string? role)
+    {
+        ModelState.Clear();
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        if (role is not (Roles.Editor or Roles.Admin))
+        {
+            return await FailAsync("角色只能是编辑或管理员。");
+        }
+        if (role == Roles.Editor && await IsLastActiveAdminAsync(user))
+        {
+            return await FailAsync("不能把最后一位管理员改为编辑。");
+        }
+        var current = await users.GetRolesAsync(user);
+        var result = await users.RemoveFromRolesAsync(user, current);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, RolesFor(role));
+        }
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result);
+        }
+        await users.UpdateSecurityStampAsync(user);
+        Message = $"{user.Email} 现在是{(role == Roles.Admin ? "管理员" : "编辑")}。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string id)
+    {
+        ModelState.Clear();
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        if (await IsLastActiveAdminAsync(user))
+        {
+            return await FailAsync("不能删除最后一位管理员。");
+        }
+        var deleted = await users.DeleteAsync(user);
+        if (!deleted.Succeeded)
+        {
+            return await FailAsync(deleted);
+        }
+        Message = $"已删除账户 {user.Email}。";
+        return RedirectToPage();
+    }
+
+    // An admin always has the editor role too, as the first admin does, so the editor policy never has to know about admins.
+    private static string[] RolesFor(string role) => role == Roles.Admin ? [Roles.Admin, Roles.Editor] : [Roles.Editor];
+
+    private async Task<bool> IsLastActiveAdminAsync(AppUser user)
+    {
+        if (!await users.IsInRoleAsync(user, Roles.Admin) || IsLocked(user))
+        {
+            return false;
+        }
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return admins.Count(a => !IsLocked(a)) <= 1;
+    }
+
+    private bool IsLocked(AppUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
+
+    private Task<IActionResult> FailAsync(IdentityResult result) =>
+        FailAsync(string.Join(" ", result.Errors.Select(Describe)));
+
+    // Identity describes its errors in English; the ones an admin meets here are said in Chinese.
+    private static string Describe(IdentityError error) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordTooShort) => "密码太短，至少需要 10 位。",
+        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => "密码必须包含数字。",
+        nameof(IdentityErrorDescriber.PasswordRequiresLower) => "密码必须包含小写字母。",
+        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => "密码必须包含大写字母。",
+        nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => "密码中不同的字符太少。",
+        nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => "该电子邮箱已有账户。",
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => "电子邮箱格式不正确。",
+        _ => error.Description,
+    };
+
+    private async Task<IActionResult> FailAsync(string error)
+    {
+        ModelState.AddModelError(string.Empty, error);
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleOrDefaultAsync();
+        var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.LockoutEnd,
+                IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRoleId),
+            })
+            .ToListAsync();
+        var now = clock.GetUtcNow();
+        Accounts = rows.Select(u => new UserRow(u.Id, u.Email ?? u.Id, u.DisplayName, u.IsAdmin, u.LockoutEnd is { } end && end > now)).ToList();
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Ingest;
+using NewsRoom.Web.Data;
+using NewsRoom.Web.Search;
+
+namespace NewsRoom.Web.Pages.Search;
+
+// Not output-cached: a search must never show an article after it was unpublished, and queries rarely repeat.
+public class IndexModel(NewsRoomDb db, SearchService search) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ArticleKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Person { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public SearchResults? Results { get; private set; }
+    public string? PersonName { get; private set; }
+    public IReadOnlyList<RegionGroup> Regions { get; private set; } = [];
+
+    public static IReadOnlyList<(ArticleKind Kind, string Label)> Kinds { get; } =
+        [(ArticleKind.Article, "文章"), (ArticleKind.Brief, "简讯"), (ArticleKind.Photo, "图片新闻")];
+
+    public bool HasFilters => !string.IsNullOrWhiteSpace(Region) || From is not null || To is not null || Kind is not null || Person is not null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder)
+            .Select(r => new { r.Id, r.ParentId, r.Slug, r.Name })
+            .ToListAsync(cancellationToken);
+        Regions = regions.Where(r => r.ParentId is null)
+            .Select(l => new RegionGroup(l.Slug, l.Name, regions.Where(r => r.ParentId == l.Id).Select(r => new RegionOption(r.Slug, r.Name)).ToList()))
+            .ToList();
+        if (Person is { } person)
+        {
+            PersonName = await db.People.Where(p => p.Id == person).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        }
+        // Bad filter values (a malformed date, an unknown kind) are left out by model binding; the search goes on without them.
+        if (!string.IsNullOrWhiteSpace(Query) || HasFilters)
+        {
+            Results = await search.SearchAsync(new SearchQuery(Query, Region, From, To, Kind, Person, PageNumber), cancellationToken);
+        }
+    }
+
+    /// <summary>This search's address with another page number.</summary>
+    public string PageUrl(int page) => Url.Page("/Search/Index", new
+    {
+        q = Query,
+        region = Region,
+        from = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        to = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        kind = Kind,
+        person = Person,
+        page,
+    }) ?? "/search";
+
+    public sealed record RegionGroup(string Slug, string Name, IReadOnlyList<RegionOption> Children);
+
+    public sealed record RegionOption(string Slug, string Name);
+}

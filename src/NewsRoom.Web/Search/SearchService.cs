@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Ingest;
+using NewsRoom.Web.Data;
+using NewsRoom.Web.Data.Entities;
+
+namespace NewsRoom.Web.Search;
+
+/// <summary>A search as the reader asked it; every part is optional.</summary>
+public sealed record SearchQuery(string? Text, string? Region = null, DateOnly? From = null, DateOnly? To = null, ArticleKind? Kind = null, int? Person = null, int Page = 1);
+
+/// <summary>One found article, with its headline and snippet as escaped HTML with the matches in &lt;mark&gt;.</summary>
+public sealed record SearchHit(int Id, string HeadlineHtml, string SnippetHtml, string? Region, DateTime? PublishedAt, IReadOnlyList<SearchByline> Bylines);
+
+public sealed record SearchByline(int PersonId, string Name);
+
+public sealed record SearchResults(IReadOnlyList<string> Words, int Total, int Page, IReadOnlyList<SearchHit> Hits)
+{
+    public int Pages => (Total + SearchService.PageSize - 1) / SearchService.PageSize;
+}
+
+/// <summary>
+/// Full-text search over the FTS5 trigram index of published articles (see the AddArticleSearch migration, whose
+/// triggers keep it in step). Words of three characters or more are trigram phrases; shorter words are expanded
+/// to the indexed trigrams they begin, which stays fast where a LIKE scan of every body would not.
+/// </summary>
+public sealed partial class SearchService(NewsRoomDb db)
+{
+    public const int PageSize = 20;
+
+    // Deeper pages are never read; a cap keeps OFFSET cheap.
+    private const int MaxPage = 250;
+
+    // Expansions of a one-character word; the most frequent are kept, enough for any page a reader reads.
+    private const int MaxExpansions = 200;
+
+    /// <summary>
+    /// Ranking every match of an unselective word (内蒙古 in an Inner Mongolian paper) costs more than the page is
+    /// worth: above this many matches, matches in the titles come first, ranked, then the rest latest stored first
+    /// (article ids grow with imports and new desk articles, so that is close to newest first, and FTS5 reads it without sorting).
+    /// </summary>
+    internal int RankLimit { get; init; } = 1000;
+
+    private const string TitleColumns = "{Headline Kicker Subheadline}";
+
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var words = SearchText.Words(query.Text);
+        var page = Math.Clamp(query.Page, 1, MaxPage);
+        var filters = await FiltersAsync(query, cancellationToken).ConfigureAwait(false);
+        if (filters is null || (words.Count == 0 && filters.Count == 0))
+        {
+            return new SearchResults(words, 0, page, []);
+        }
+
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        try
+        {
+            var offset = (page - 1) * PageSize;
+            int total;
+            List<int> ids;
+            if (words.Count == 0)
+            {
+                total = await CountAsync(connection, null, filters, cancellationToken).ConfigureAwait(false);
+                ids = await IdsAsync(connection, null, filters, Order.Newest, offset, PageSize, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var match = await MatchAsync(connection, words, cancellationToken).ConfigureAwait(false);
+                if (match is null)
+                {
+                    return new SearchResults(words, 0, page, []);
+                }
+                total = await CountAsync(connection, match, filters, cancellationToken).ConfigureAwait(false);
+                ids = total <= RankLimit
+                    ? await IdsAsync(connection, match, filters, Order.Rank, offset, PageSize, cancellationToken).ConfigureAwait(false)
+                    : await TieredIdsAsync(connection, match, filters, offset, cancellationToken).ConfigureAwait(false);
+            }
+            var hits = await HitsAsync(ids, words, cancellationToken).ConfigureAwait(false);
+            return new SearchResults(words, total, page, hits);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    // The MATCH expression: every word must occur; null when a short word occurs nowhere.
+    private static async Task<string?> MatchAsync(SqliteConnection connection, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        var parts = new List<string>();
+        foreach (var word in words)
+        {
+            if (SearchText.Length(word) >= 3)
+            {
+                parts.Add(SearchText.Phrase(word));
+                continue;
+            }
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = "SELECT term FROM ArticleSearchTerms WHERE term >= $from AND term < $to ORDER BY doc DESC LIMIT $limit";
+                command.Parameters.AddWithValue("$from", word);
+                command.Parameters.AddWithValue("$to", word + "\U0010FFFF");
+                command.Parameters.AddWithValue("$limit", MaxExpansions);
+                var terms = new List<string>();
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        terms.Add(SearchText.Phrase(reader.GetString(0)));
+                    }
+                }
+                if (terms.Count == 0)
+                {
+                    return null;
+                }
+                parts.Add("(" + string.Join(" OR ", terms) + ")");
+            }
+        }
+        return string.Join(" AND ", parts);
+    }
+
+    private async Task<List<int>> TieredIdsAsync(SqliteConnection connection, string match, Filters filters, int offset, CancellationToken cancellationToken)
+    {
+        var inTitles = $"{TitleColumns} : ({match})";
+        var titleCount = await CountAsync(connection, inTitles, filters, cancellationToken).ConfigureAwait(false);
+        var ids = new List<int>();
+        if (offset < titleCount)
+        {
+            var order = titleCount <= RankLimit ? Order.Rank : Order.Stored;
+            ids.AddRange(await IdsAsync(connection, inTitles, filters, order, offset, PageSize, cancellationToken).ConfigureAwait(false));
+        }
+        if (ids.Count < PageSize)
+        {
+            var rest = $"({match}) NOT {inTitles}";
+            ids.AddRange(await IdsAsync(connection, rest, filters, Order.Stored, Math.Max(0, offset - titleCount), PageSize - ids.Count, cancellationToken).ConfigureAwait(false));
+        }
+        return ids;
+    }
+
+    private static async Task<int> CountAsync(SqliteConnection connection, string? match, Filters filters, CancellationToken cancellationToken)
+    {
+        var command = Command(connection, count: true, match, filters);
+        await using (command.ConfigureAwait(false))
+        {
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static async Task<List<int>> IdsAsync(SqliteConnection connection, string? match, Filters filters, Order order, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var command = Command(connection, count: false, match, filters, order, offset, limit);
+        await using (command.ConfigureAwait(false))
+        {
+            var ids = new List<int>();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    ids.Add(reader.GetInt32(0));
+                }
+            }
+            return ids;
+        }
+    }
+
+    // Filters are parameters; only fixed SQL text and numbers computed here are ever spliced in. Without filters the
+    // index is read alone: it holds published articles only (its triggers see to that), and a join per match
+    // would cost more than the whole search.
+    private static SqliteCommand Command(SqliteConnection connection, bool count, string? match, Filters filters, Order? order = null, int offset = 0, int limit = 0)
+    {
+        var command = connection.CreateCommand();
+        var sql = new StringBuilder();
+        var joined = filters.Count > 0;
+        var select = count ? "count(*)" : match is null ? "a.Id" : "s.rowid";
+        sql.Append((match, joined) switch
+        {
+            (null, _) => $"SELECT {select} FROM Articles a WHERE a.Status = 'Published'",
+            (_, false) => $"SELECT {select} FROM ArticleSearch s WHERE ArticleSearch MATCH $match",
+            // CROSS JOIN keeps the index as the outer loop: left to itself SQLite would walk every published article
+            // through the Status index and run the match once per article (seconds at 100,000 articles).
+            _ => $"SELECT {select} FROM ArticleSearch s CROSS JOIN Articles a ON a.Id = s.rowid WHERE ArticleSearch MATCH $match AND a.Status = 'Published'",
+        });
+        if (match is not null)
+        {
+            command.Parameters.AddWithValue("$match", match);
+        }
+        if (filters.RegionIds is { } regions)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM ArticleRegions ar WHERE ar.ArticleId = a.Id AND ar.RegionId IN ({string.Join(',', regions)}))");
+        }
+        if (filters.From is { } from)
+        {
+            sql.Append(" AND a.PublishedAt >= $from");
+            command.Parameters.AddWithValue("$from", from);
+        }
+        if (filters.Before is { } before)
+        {
+            sql.Append(" AND a.PublishedAt < $before");
+            command.Parameters.AddWithValue("$before", before);
+        }
+        if (filters.Kind is { } kind)
+        {
+            sql.Append(" AND a.Kind = $kind");
+            command.Parameters.AddWithValue("$kind", kind.ToString());
+        }
+        if (filters.Person is { } person)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM ArticleBylines b WHERE b.ArticleId = a.Id AND b.PersonId = $person)");
+            command.Parameters.AddWithValue("$person", person);
+        }
+        if (order is { } o)
+        {
+            sql.Append(o switch
+            {
+                Order.Rank when joined => " ORDER BY s.rank, a.PublishedAt DESC",
+                Order.Rank => " ORDER BY s.rank, s.rowid DESC",
+                Order.Stored => " ORDER BY s.rowid DESC",
+                _ => " ORDER BY a.PublishedAt DESC, a.Id DESC",
+            });
+            sql.Append(CultureInfo.InvariantCulture, $" LIMIT {limit} OFFSET {offset}");
+        }
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    // Null when a filter names nothing that exists (an unknown region): then nothing can match.
+    private async Task<Filters?> FiltersAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        List<int>? regionIds = null;
+        if (!string.IsNullOrWhiteSpace(query.Region))
+        {
+            var slug = query.Region.Trim();
+            var region = await db.Regions.AsNoTracking().Where(r => r.Slug == slug).Select(r => new { r.Id, r.ParentId }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (region is null)
+            {
+                return null;
+            }
+            // A league or city includes its banners, counties and districts.
+            regionIds = region.ParentId is null
+                ? await db.Regions.Where(r => r.Id == region.Id || r.ParentId == region.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false)
+                : [region.Id];
+        }
+        // Dates are the papers' days, in Beijing time; PublishedAt is stored in UTC as EF writes it.
+        return new Filters(
+            regionIds,
+            query.From is { } from ? StoredUtc(from) : null,
+            query.To is { } to && to < DateOnly.MaxValue ? StoredUtc(to.AddDays(1)) : null,
+            query.Kind is { } kind && Enum.IsDefined(kind) ? kind : null,
+            query.Person);
+    }
+
+    private static string StoredUtc(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaOffset).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private async Task<List<SearchHit>> HitsAsync(List<int> ids, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        // The ids inlined as IN (1, 2, …) and the status checked here, not in SQL: with a Status condition SQLite
+        // prefers the Status index and reads every published article instead of twenty primary keys. Bylines and
+        // captions are their own queries: as joined collections EF would join every byline in the store first.
+        var rows = await db.Articles.AsNoTracking()
+            .Where(a => EF.Constant(ids).Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id,
+                a.Status,
+                a.Headline,
+                a.Kicker,
+                a.Subheadline,
+                a.Body,
+                a.PublishedAt,
+                Region = a.Regions.Where(r => r.IsPrimary).Select(r => r.Region.Name).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var bylines = (await db.ArticleBylines.AsNoTracking()
+            .Where(b => EF.Constant(ids).Contains(b.ArticleId))
+            .OrderBy(b => b.Order)
+            .Select(b => new { b.ArticleId, Byline = new SearchByline(b.PersonId, b.Person.Name) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(b => b.ArticleId, b => b.Byline);
+        var captions = (await db.Photos.AsNoTracking()
+            .Where(p => EF.Constant(ids).Contains(p.ArticleId))
+            .OrderBy(p => p.Order)
+            .Select(p => new { p.ArticleId, p.Caption })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(p => p.ArticleId, p => p.Caption);
+        var byId = rows.ToDictionary(r => r.Id);
+        var hits = new List<SearchHit>();
+        foreach (var id in ids)
+        {
+            if (!byId.TryGetValue(id, out var row) || row.Status != ArticleStatus.Published)
+            {
+                continue;
+            }
+            var body = Whitespace().Replace(row.Body, " ");
+            var title = row.Headline ?? row.Kicker ?? row.Subheadline ?? Truncate(body, 30);
+            // The snippet comes from where a word occurs: body first, then the titles and captions.
+            var source = new[] { body, row.Subheadline, row.Kicker, string.Join(" ", captions[row.Id]) }
+                .FirstOrDefault(t => t is not null && words.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase))) ?? body;
+            hits.Add(new SearchHit(
+                row.Id,
+                SearchText.Highlight(title, words),
+                SearchText.Highlight(source, words, 120),
+                row.Region,
+                row.PublishedAt,
+                bylines[row.Id].DistinctBy(b => b.PersonId).ToList()));
+        }
+        return hits;
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    private enum Order
+    {
+        Rank,
+        Stored,
+        Newest,
+    }
+
+    private sealed record Filters(List<int>? RegionIds, string? From, string? Before, ArticleKind? Kind, int? Person)
+    {
+        public int Count => (RegionIds is null ? 0 : 1) + (From is null ? 0 : 1) + (Before is null ? 0 : 1) + (Kind is null ? 0 : 1) + (Person is null ? 0 : 1);
+    }
+}

@@ -1,0 +1,7 @@
+namespace NewsRoom.Web.Search;
+
+internal static class SearchServiceCollectionExtensions
+{
+    /// <summary>The search service; the index itself is kept in step by database triggers, not by callers.</summary>
+    public static IServiceCollection AddNewsRoomSearch(this IServiceCollection services) => services.AddScoped<SearchService>();
+}

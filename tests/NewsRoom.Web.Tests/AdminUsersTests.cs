@@ -1,0 +1,130 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using NewsRoom.Web.Data.Entities;
+
+namespace NewsRoom.Web.Tests;
+
+public class AdminUsersTests(AdminFactory factory) : IClassFixture<AdminFactory>
+{
+    [Fact]
+    public async Task CreateEditor_ThenResetPasswordLockUnlockAndPromote_AllThroughTheForms()
+    {
+        using var client = factory.CreateClientAs(Roles.Admin);
+        const string email = "new-editor@test.local";
+
+        var page = await Html.GetAsync(client, "/admin/users");
+        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, Html.Form(page, "form[data-action='create']"), new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "新编辑",
+            ["Input.Password"] = "First-Passw0rd",
+            ["Input.Role"] = Roles.Editor,
+        }));
+        var created = await UserAsync(email);
+        Assert.NotNull(created.User);
+        Assert.Equal([Roles.Editor], created.Roles);
+        Assert.True(created.PasswordIs("First-Passw0rd"));
+
+        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, RowForm(page, email, "reset-password"), new Dictionary<string, string> { ["newPassword"] = "Second-Passw0rd" }));
+        Assert.True((await UserAsync(email)).PasswordIs("Second-Passw0rd"));
+
+        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, RowForm(page, email, "lock")));
+        Assert.True((await UserAsync(email)).Locked);
+        Assert.Contains("已锁定", page.QuerySelector($"tr[data-user='{email}']")!.TextContent, StringComparison.Ordinal);
+
+        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, RowForm(page, email, "unlock")));
+        Assert.False((await UserAsync(email)).Locked);
+
+        await Html.FollowAsync(client, await Html.SubmitAsync(client, RowForm(page, email, "set-role"), new Dictionary<string, string> { ["role"] = Roles.Admin }));
+        Assert.Contains(Roles.Admin, (await UserAsync(email)).Roles);
+    }
+
+    [Fact]
+    public async Task CreateAccount_WithAWeakPassword_ShowsTheErrorAndCreatesNothing()
+    {
+        using var client = factory.CreateClientAs(Roles.Admin);
+        var page = await Html.GetAsync(client, "/admin/users");
+
+        var response = await Html.SubmitAsync(client, Html.Form(page, "form[data-action='create']"), new Dictionary<string, string>
+        {
+            ["Input.Email"] = "weak@test.local",
+            ["Input.Password"] = "short",
+        });
+        var result = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("密码太短", result.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await UserAsync("weak@test.local")).User);
+    }
+
+    internal static IHtmlFormElement RowForm(IHtmlDocument page, string email, string action) =>
+        Html.Form(page, $"tr[data-user='{email}'] form[data-action='{action}']");
+
+    internal sealed record Account(AppUser? User, IList<string> Roles, bool Locked, Func<string, bool> PasswordIs);
+
+    internal static async Task<Account> UserAsync(AdminFactory factory, string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return new Account(null, [], false, _ => false);
+        }
+        var roles = await users.GetRolesAsync(user);
+        var locked = await users.IsLockedOutAsync(user);
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<AppUser>>();
+        return new Account(user, roles, locked, password => hasher.VerifyHashedPassword(user, user.PasswordHash!, password) != PasswordVerificationResult.Failed);
+    }
+
+    private Task<Account> UserAsync(string email) => UserAsync(factory, email);
+}
+
+// Its own store, so the seeded admin is the only admin when each test starts.
+public class AdminLastAdminTests(AdminFactory factory) : IClassFixture<AdminFactory>
+{
+    [Theory]
+    [InlineData("set-role", "不能把最后一位管理员改为编辑")]
+    [InlineData("lock", "不能锁定最后一位管理员")]
+    [InlineData("delete", "不能删除最后一位管理员")]
+    public async Task LastAdmin_CannotBeDemotedLockedOrDeleted(string action, string message)
+    {
+        using var client = factory.CreateClientAs(Roles.Admin);
+        var page = await Html.GetAsync(client, "/admin/users");
+
+        var response = await Html.SubmitAsync(client, AdminUsersTests.RowForm(page, NewsRoomFactory.AdminEmail, action), new Dictionary<string, string> { ["role"] = Roles.Editor });
+        var result = await Html.ParseAsync(response);
+        var admin = await AdminUsersTests.UserAsync(factory, NewsRoomFactory.AdminEmail);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, result.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(admin.User);
+        Assert.Contains(Roles.Admin, admin.Roles);
+        Assert.False(admin.Locked);
+    }
+
+    [Fact]
+    public async Task AnAdmin_CanBeDemoted_WhenAnotherActiveAdminRemains()
+    {
+        using var client = factory.CreateClientAs(Roles.Admin);
+        const string second = "second-admin@test.local";
+        var page = await Html.GetAsync(client, "/admin/users");
+        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, Html.Form(page, "form[data-action='create']"), new Dictionary<string, string>
+        {
+            ["Input.Email"] = second,
+            ["Input.Password"] = "Second-Adm1n-pass",
+            ["Input.Role"] = Roles.Admin,
+        }));
+
+        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, AdminUsersTests.RowForm(page, second, "set-role"), new Dictionary<string, string> { ["role"] = Roles.Editor }));
+        var demoted = await AdminUsersTests.UserAsync(factory, second);
+        var lastDemotion = await Html.SubmitAsync(client, AdminUsersTests.RowForm(page, NewsRoomFactory.AdminEmail, "set-role"), new Dictionary<string, string> { ["role"] = Roles.Editor });
+
+        Assert.DoesNotContain(Roles.Admin, demoted.Roles);
+        Assert.Contains(Roles.Editor, demoted.Roles);
+        Assert.Equal(HttpStatusCode.OK, lastDemotion.StatusCode);
+        Assert.Contains(Roles.Admin, (await AdminUsersTests.UserAsync(factory, NewsRoomFactory.AdminEmail)).Roles);
+    }
+}

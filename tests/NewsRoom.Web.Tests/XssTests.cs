@@ -1,0 +1,270 @@
+using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+using AngleSharp;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Ingest;
+
+namespace NewsRoom.Web.Tests;
+
+/// <summary>What an injected payload would have to produce to run, looked for in parsed HTML.</summary>
+internal static class HtmlSafety
+{
+    private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background"];
+    private static readonly string[] DangerousSchemes = ["javascript:", "vbscript:", "data:text/html"];
+    private static readonly string[] ForeignElements = ["iframe", "object", "embed", "svg", "math", "style", "base", "frame", "frameset", "applet"];
+    // Only tag openings: an escaped payload legitimately keeps its "onerror=" as text.
+    private static readonly string[] RawMarkers = ["<script>alert", "<img src=x", "<svg", "<iframe"];
+
+    public static async Task<List<string>> ViolationsAsync(string html, string where)
+    {
+        var found = new List<string>();
+        foreach (var marker in RawMarkers.Where(m => html.Contains(m, StringComparison.OrdinalIgnoreCase)))
+        {
+            found.Add($"{where}: raw \"{marker}\" in the HTML");
+        }
+        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html).Address("http://localhost/"));
+        foreach (var element in document.All)
+        {
+            var name = element.LocalName;
+            if (ForeignElements.Contains(name))
+            {
+                found.Add($"{where}: <{name}> element");
+            }
+            foreach (var attribute in element.Attributes)
+            {
+                if (attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || attribute.Name.Equals("srcdoc", StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add($"{where}: <{name} {attribute.Name}=\"{attribute.Value}\">");
+                }
+                if (UrlAttributes.Contains(attribute.Name.ToLowerInvariant()))
+                {
+                    var compact = new string(attribute.Value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+                    if (DangerousSchemes.Any(s => compact.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        found.Add($"{where}: <{name} {attribute.Name}=\"{attribute.Value}\">");
+                    }
+                }
+            }
+            if (name == "script")
+            {
+                var type = element.GetAttribute("type");
+                if (type == "application/ld+json")
+                {
+                    if (element.TextContent.Contains("</script", StringComparison.OrdinalIgnoreCase))
+                    {
+                        found.Add($"{where}: JSON-LD holds </script");
+                    }
+                    try
+                    {
+                        using var _ = JsonDocument.Parse(element.TextContent);
+                    }
+                    catch (JsonException ex)
+                    {
+                        found.Add($"{where}: JSON-LD does not parse: {ex.Message}");
+                    }
+                }
+                else if (element.GetAttribute("src") is not { } src || !src.StartsWith('/') || src.StartsWith("//", StringComparison.Ordinal) || !string.IsNullOrWhiteSpace(element.TextContent))
+                {
+                    found.Add($"{where}: a script that is not one of the site's files: {element.OuterHtml}");
+                }
+            }
+        }
+        return found;
+    }
+}
+
+/// <summary>A corpus of script-injection payloads in every field a person can write, rendered on every page that shows it.</summary>
+public class XssTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
+{
+    public static readonly string[] Payloads =
+    [
+        "<script>alert('xss')</script>",
+        "<img src=x onerror=alert(1)>",
+        "\"><svg onload=alert(1)>",
+        "'><svg/onload=alert(1)>",
+        "javascript:alert(1)",
+        "[点我](javascript:alert(1))",
+        "![图](javascript:alert(1))",
+        "[大小写](JaVaScRiPt:alert(1))",
+        "[实体](&#106;avascript:alert(1))",
+        "<javascript:alert(1)>",
+        "[引用]\n\n[引用]: javascript:alert(1)",
+        "[数据](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "[vb](vbscript:msgbox(1))",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&#60;script&#62;alert(1)&#60;/script&#62;",
+        "</textarea><script>alert(1)</script>",
+        "</script><script>alert(1)</script>",
+        "</title><script>alert(1)</script>",
+        "<iframe src=javascript:alert(1)></iframe>",
+        "<a href=\"javascript:alert(1)\">链接</a>",
+        "<body onload=alert(1)>",
+        "<details open ontoggle=alert(1)>",
+        "\" onmouseover=\"alert(1)",
+        "' onfocus='alert(1)' autofocus='",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<object data=javascript:alert(1)>",
+        "<!--<script>alert(1)//-->",
+        "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e",
+        "<a href=\"&#x6A;avascript:alert(1)\">实体链接</a>",
+        "<style>@import 'javascript:alert(1)';</style>",
+    ];
+
+    [Fact]
+    public async Task Checker_FlagsEachKindOfLiveInjection()
+    {
+        // The checker is what makes the tests below able to fail: it must see what a payload would do if let through.
+        string[] live =
+        [
+            "<p><script>alert(1)</script></p>",
+            "<img src=x onerror=alert(1)>",
+            "<a href=\" JaVa\tscript:alert(1)\">x</a>",
+            "<svg></svg>",
+            "<script type=\"application/ld+json\">{\"a\":\"</script><p>\"}</script>",
+        ];
+
+        foreach (var html in live)
+        {
+            Assert.NotEmpty(await HtmlSafety.ViolationsAsync(html, "sample"));
+        }
+        Assert.Empty(await HtmlSafety.ViolationsAsync("<p>&lt;script&gt;alert(1)&lt;/script&gt; <a href=\"/articles/1\">x</a></p><script src=\"/js/editor.js\"></script>", "sample"));
+    }
+
+    [Fact]
+    public async Task PayloadsStoredInEveryField_AreInertOnEveryPageThatShowsThem()
+    {
+        var (slug, issueId, articles) = await factory.WithDbAsync(async db =>
+        {
+            var slug = await db.Regions.Where(r => r.ParentId == null).OrderBy(r => r.SortOrder).Select(r => r.Slug).FirstAsync();
+            var issueId = await ReaderTestData.CreateIssueAsync(db, "<script>alert('paper')</script>");
+            var created = new List<(int Id, int PersonId, string Marker)>();
+            for (var i = 0; i < Payloads.Length; i++)
+            {
+                var payload = Payloads[i];
+                var marker = $"xss{i:00}z";
+                var article = await ReaderTestData.CreateArticleAsync(db, $"{marker} {payload}",
+                    regions: [slug], bylines: [($"{marker}{payload}", BylineRole.Reporter)], issueId: issueId, pagePosition: i + 1,
+                    body: $"{payload}\n\n第二段 {payload}", photoCaption: payload);
+                article.Kicker = payload;
+                article.Subheadline = payload;
+                article.Column = payload;
+                article.DatelineKind = "讯";
+                article.DatelinePlace = payload;
+                article.DatelineDate = "6月2日";
+                article.Photos[0].Title = payload;
+                article.Photos[0].Credits = payload;
+                created.Add((article.Id, article.Bylines[0].PersonId, marker));
+            }
+            await db.SaveChangesAsync();
+            return (slug, issueId, created);
+        });
+        using var reader = TestClients.Anonymous(factory);
+        using var editor = await TestClients.EditorAsync(factory);
+
+        var violations = new List<string>();
+        foreach (var (id, personId, marker) in articles)
+        {
+            var page = await CheckAsync(reader, $"/articles/{id}", violations);
+            Assert.Contains(marker, page, StringComparison.Ordinal);
+            await CheckAsync(reader, $"/people/{personId}", violations);
+            await CheckAsync(editor, $"/editor/articles/{id}", violations);
+            await CheckAsync(editor, $"/editor/articles/{id}/history", violations);
+        }
+        foreach (var url in new[] { "/", $"/regions/{slug}", $"/issues/{issueId}", "/photos", "/editor" })
+        {
+            var page = await CheckAsync(url.StartsWith("/editor", StringComparison.Ordinal) ? editor : reader, url, violations);
+            Assert.Contains("xss", page, StringComparison.Ordinal);
+        }
+        foreach (var url in new[] { "/feed.xml", $"/regions/{slug}/feed.xml" })
+        {
+            await CheckFeedAsync(reader, url, violations);
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task PayloadsInTheSearchInput_AreInert()
+    {
+        using var reader = TestClients.Anonymous(factory);
+        var violations = new List<string>();
+
+        foreach (var payload in Payloads)
+        {
+            await CheckAsync(reader, "/search?q=" + Uri.EscapeDataString(payload), violations, allowNotFound: true);
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task PayloadsWrittenThroughTheEditorForm_AreInertInThePreviewTheFormAndTheArticle()
+    {
+        using var editor = await TestClients.EditorAsync(factory);
+        var slugId = await factory.WithDbAsync(db => db.Regions.Where(r => r.ParentId == null).OrderBy(r => r.SortOrder).Select(r => r.Id).FirstAsync());
+        var violations = new List<string>();
+
+        foreach (var payload in Payloads.Take(12).Concat(Payloads.Skip(15).Take(3)))
+        {
+            var form = await EditorWorkflowTests.NewFormAsync(editor);
+            using var preview = await EditorWorkflowTests.SubmitAsync(editor, form, new Dictionary<string, string?> { ["Input.Headline"] = payload, ["Input.Body"] = payload }, "Preview");
+            violations.AddRange(await HtmlSafety.ViolationsAsync(await preview.Content.ReadAsStringAsync(), "preview of " + payload));
+
+            var id = await EditorWorkflowTests.CreateAsync(editor, "表单 " + payload, payload, new Dictionary<string, string?>
+            {
+                ["Input.Regions[0].RegionId"] = slugId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Input.Regions[0].IsPrimary"] = "true",
+            });
+            using var published = await EditorWorkflowTests.PressAsync(editor, id, "Publish");
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+            await CheckAsync(editor, $"/editor/articles/{id}", violations);
+            await CheckAsync(editor, $"/editor/articles/{id}/history", violations);
+            var article = await CheckAsync(editor, $"/articles/{id}", violations);
+            Assert.Contains("表单", article, StringComparison.Ordinal);
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    private static async Task<string> CheckAsync(HttpClient client, string url, List<string> violations, bool allowNotFound = false)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        if (!(response.IsSuccessStatusCode || (allowNotFound && response.StatusCode == HttpStatusCode.NotFound)))
+        {
+            violations.Add($"{url}: {(int)response.StatusCode}");
+        }
+        violations.AddRange(await HtmlSafety.ViolationsAsync(html, url));
+        return html;
+    }
+
+    /// <summary>The feed must stay well-formed XML, and the HTML it carries for feed readers must be inert too.</summary>
+    private static async Task CheckFeedAsync(HttpClient client, string url, List<string> violations)
+    {
+        var text = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+        XDocument feed;
+        try
+        {
+            feed = XDocument.Parse(text);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            violations.Add($"{url}: not XML: {ex.Message}");
+            return;
+        }
+        var entries = 0;
+        foreach (var element in feed.Descendants().Where(e => e.Name.LocalName is "content" or "summary" or "title"))
+        {
+            entries++;
+            var html = (string?)element.Attribute("type") == "html" ? element.Value : WebUtility.HtmlEncode(element.Value);
+            violations.AddRange(await HtmlSafety.ViolationsAsync(html, $"{url} <{element.Name.LocalName}>"));
+        }
+        if (!text.Contains("xss", StringComparison.Ordinal) || entries == 0)
+        {
+            violations.Add($"{url}: the payload articles are not in the feed");
+        }
+    }
+}
+
