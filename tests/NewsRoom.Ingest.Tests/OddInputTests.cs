@@ -30,10 +30,11 @@ public class OddInputTests
     [Fact]
     public void Read_WhitespaceOnly_GivesAnEmptyIssue()
     {
-        var issue = ReadOk("blank.txt", Encoding.UTF8.GetBytes(" \n\n\t \r\n\u3000\n"));
+        var issue = ReadOk("blank.txt", Encoding.UTF8.GetBytes(" \n\n\t \r\n\u3000\n## \n"));
 
         Assert.Empty(issue.Articles);
         Assert.Empty(issue.Unplaced);
+        Assert.Empty(issue.Furniture);
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public class OddInputTests
         Assert.Equal("gb18030", PageDump.Read(Seed, Encoding.GetEncoding("GB18030").GetBytes(text)).Encoding);
         Assert.Equal(Pages.Json(utf8), Pages.Json(gb));
         Assert.NotEmpty(utf8.Articles);
+        Assert.Empty(LostLines.Find(gb, text));
     }
 
     [Fact]
@@ -69,7 +71,9 @@ public class OddInputTests
         var text = Pages.SeedText(Seed);
         var utf8 = Pages.Json(ReadOk(Seed, Encoding.UTF8.GetBytes(text)));
 
-        Assert.Equal(utf8, Pages.Json(ReadOk(Seed, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)])));
+        var utf16 = ReadOk(Seed, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
+        Assert.Equal(utf8, Pages.Json(utf16));
+        Assert.Empty(LostLines.Find(utf16, text));
         Assert.Equal(utf8, Pages.Json(ReadOk(Seed, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)])));
     }
 
