@@ -442,7 +442,7 @@ internal sealed class PageReader
                 var title = d.TitleBigrams ??= Bigrams.Of(d.Title);
                 var lead = Bigrams.Of(d.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text));
                 var text = Bigrams.Of(d.Above.Select(p => p.Text));
-                take = (0.5 * Bigrams.Recall(text, title)) + (0.5 * Bigrams.Precision(text, lead)) >= 0.06;
+                take = (0.5 * Bigrams.Recall(text, title)) + (0.5 * Bigrams.Precision(text, lead)) >= 0.12;
             }
             if (!take)
             {
@@ -760,6 +760,13 @@ internal sealed class PageReader
             cur.OwnStart = cur.Body.Count;
             return end;
         }
+        if (!strong && cur is not null && stack.Count == 1 && cur.Body.Count > 0 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false } open
+            && !TextRules.EndsSentence(open.Text) && !IsSlogan(stack[0].Text))
+        {
+            // The rest of a sentence broken across columns, however short.
+            cur.Body.Add(new Para(stack[0].Text, ParaKind.Text, stack[0].Number) { TitleLike = true });
+            return end;
+        }
         if (!strong && cur is not null)
         {
             if (cur.Headline is null)
@@ -771,10 +778,14 @@ internal sealed class PageReader
             }
             if (!cur.HasTopCredit)
             {
-                // A story without a byline runs until its credit; short lines inside it are its sub-heads.
+                // A story without a byline runs until its credit; short lines inside it are its sub-heads,
+                // unless they finish a broken sentence or list things as sentences do.
                 foreach (var l in stack)
                 {
-                    cur.Body.Add(new Para(TextRules.CollapseSpaces(l.Text), ParaKind.Subhead, l.Number));
+                    var unfinished = cur.Body.Count > 0 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false } last && !TextRules.EndsSentence(last.Text);
+                    cur.Body.Add(unfinished || EnumeratesOutsideQuotes(l.Text)
+                        ? new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true }
+                        : new Para(TextRules.CollapseSpaces(l.Text), ParaKind.Subhead, l.Number));
                 }
                 return end;
             }
@@ -893,6 +904,29 @@ internal sealed class PageReader
             }
         }
         return new string(buffer[..n]);
+    }
+
+    // 、 between words outside quotes is how sentences list things; headings rarely do.
+    private static bool EnumeratesOutsideQuotes(string t)
+    {
+        var depth = 0;
+        foreach (var c in t)
+        {
+            switch (c)
+            {
+                case '“' or '「' or '《' or '(' or '（':
+                    depth++;
+                    break;
+                case '”' or '」' or '》' or ')' or '）':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '、' when depth == 0:
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     private static bool IsSlogan(string t)

@@ -539,4 +539,14 @@ public class ConstructTests
 
         Assert.Equal([new ParsedByline("新华社", BylineRole.Organization)], Assert.Single(issue.Articles).Bylines);
     }
+
+    [Fact]
+    public void Parse_ShortRestOfABrokenSentence_IsJoinedNotASubhead()
+    {
+        var issue = Pages.Parse(Page("特别关注", "暖“新”聚合力 激发基层治理新动能", Para1, "选派3名干部在接访、督查、办信等信访工作第一线“墩苗", "壮骨”", "(周文东 邢皓)"));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal([Para1, "选派3名干部在接访、督查、办信等信访工作第一线“墩苗壮骨”"], a.Body);
+        Assert.Equal(2, a.Bylines.Count);
+    }
 }
