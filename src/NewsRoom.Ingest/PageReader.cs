@@ -812,9 +812,21 @@ internal sealed class PageReader
                 return end;
             }
         }
+        // Under a title with no byline, the story's first line may be short and unpunctuated too; one that lists
+        // with 、 is text.
+        var firstLines = new List<PageLine>();
+        while (stack.Count >= 2 && next is not { Kind: LineKind.Byline or LineKind.Dateline } && EnumeratesOutsideQuotes(stack[^1].Text))
+        {
+            firstLines.Insert(0, stack[^1]);
+            stack.RemoveAt(stack.Count - 1);
+        }
         var d = new Draft(ArticleKind.Article, stack[0].Number);
         StartNew(d);
         ApplyStack(d, stack);
+        foreach (var l in firstLines)
+        {
+            d.Body.Add(new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true });
+        }
         if (_pendingPhoto is not null)
         {
             d.Photos.Add(_pendingPhoto);

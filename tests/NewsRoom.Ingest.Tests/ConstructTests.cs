@@ -549,4 +549,14 @@ public class ConstructTests
         Assert.Equal([Para1, "选派3名干部在接访、督查、办信等信访工作第一线“墩苗壮骨”"], a.Body);
         Assert.Equal(2, a.Bylines.Count);
     }
+
+    [Fact]
+    public void Parse_ShortFirstLineListingThingsUnderATitle_IsText()
+    {
+        var issue = Pages.Parse(Page("特别关注", "暖“新”聚合力 激发基层治理新动能", "选派干部在接访、督查、办信等信访工作第一线“墩苗", "壮骨”,丰富干部的工作阅历和实践经验。", "(周文东 邢皓)"));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal("暖“新”聚合力 激发基层治理新动能", a.Headline);
+        Assert.Equal(["选派干部在接访、督查、办信等信访工作第一线“墩苗壮骨”,丰富干部的工作阅历和实践经验。"], a.Body);
+    }
 }
