@@ -765,7 +765,9 @@ internal sealed partial class PageReader
                 cur.Body.Add(new Para(TextRules.CollapseSpaces(stack[0].Text), ParaKind.Subhead, stack[0].Number));
                 return end;
             }
-            var headlineLike = stack.Count == 1 && LooksLikeHeadline(stack[0].Text) && (previous is null || TextRules.EndsSentence(previous.Text));
+            var complete = previous is null || TextRules.EndsSentence(previous.Text);
+            // Two or more title lines stacked after a finished paragraph are a kicker and headline, not text.
+            var headlineLike = complete && (stack.Count == 1 ? LooksLikeHeadline(stack[0].Text) : !stack.Exists(l => EnumeratesOutsideQuotes(l.Text)));
             if (!headlineLike)
             {
                 foreach (var l in stack)
