@@ -19,6 +19,7 @@ public class ParseBenchmarks
     private (string Name, string Text)[] _seeds = [];
     private string _fiveMegabytes = string.Empty;
     private string _enormousLine = string.Empty;
+    private string _hardWrapped = string.Empty;
 
     /// <summary>UTF-8 bytes each benchmark parses per operation, for the MB/s column.</summary>
     public static Dictionary<string, long> Bytes { get; } = [];
@@ -38,10 +39,24 @@ public class ParseBenchmarks
             }
         }
         _fiveMegabytes = sb.ToString();
+        var wrapped = new StringBuilder();
+        foreach (var line in _fiveMegabytes.Split('\n'))
+        {
+            for (var k = 0; k < line.Length; k += 25)
+            {
+                wrapped.Append(line.AsSpan(k, Math.Min(25, line.Length - k))).Append('\n');
+            }
+            if (line.Length == 0)
+            {
+                wrapped.Append('\n');
+            }
+        }
+        _hardWrapped = wrapped.ToString();
         _enormousLine = string.Concat(Enumerable.Repeat("呼伦贝尔市聚焦基层干部反映突出的问题,通过多措并举,靶向施策,把干事创业的手脚从形式主义的桎梏中解脱出来 ", 14_000));
         Bytes[nameof(Seeds)] = _seeds.Sum(s => (long)Encoding.UTF8.GetByteCount(s.Text));
         Bytes[nameof(FiveMegabytePage)] = Encoding.UTF8.GetByteCount(_fiveMegabytes);
         Bytes[nameof(EnormousLine)] = Encoding.UTF8.GetByteCount(_enormousLine);
+        Bytes[nameof(HardWrappedPage)] = Encoding.UTF8.GetByteCount(_hardWrapped);
     }
 
     [Benchmark(Baseline = true)]
@@ -57,6 +72,9 @@ public class ParseBenchmarks
 
     [Benchmark]
     public int FiveMegabytePage() => PageParser.Parse("5mb.txt", _fiveMegabytes).Articles.Count;
+
+    [Benchmark]
+    public int HardWrappedPage() => PageParser.Parse("wrapped.txt", _hardWrapped).Articles.Count;
 
     [Benchmark]
     public int EnormousLine() => PageParser.Parse("line.txt", _enormousLine).Unplaced.Count;

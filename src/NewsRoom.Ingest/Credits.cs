@@ -11,6 +11,9 @@ internal static partial class Credits
     // A reporter's title as printed: 本报记者, 特派记者, 北方新报融媒体记者, 实习生 …
     private const string RolePattern = @"(?:本报|新报|本网|北方新报|内蒙古日报|新华社|中新社)?(?:特派|首席|特约|见习|草原全媒|全媒体|融媒体|驻\p{IsCJKUnifiedIdeographs}{1,4})?(?:实习)?(?:记者|通讯员|实习生)";
 
+    // First characters a reporter's title can start with: a cheap test before the pattern.
+    private static readonly System.Buffers.SearchValues<char> TitleStart = System.Buffers.SearchValues.Create("本新北内中特首见草全融驻实记通");
+
     [GeneratedRegex("^" + RolePattern)]
     private static partial Regex RolePrefix();
 
@@ -104,7 +107,7 @@ internal static partial class Credits
             return null;
         }
         var body = StripBullet(line);
-        return RolePrefix().IsMatch(body) ? ReadNames(body, requireTitle: true) : null;
+        return body.Length > 0 && TitleStart.Contains(body[0]) && RolePrefix().IsMatch(body) ? ReadNames(body, requireTitle: true) : null;
     }
 
     /// <summary>

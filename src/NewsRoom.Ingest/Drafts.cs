@@ -95,9 +95,9 @@ internal sealed class Draft(ArticleKind kind, int firstLine)
     public bool BoundaryBefore { get; set; }
 
     /// <summary>The title's and the first paragraphs' bigrams, kept once computed.</summary>
-    public HashSet<int>? TitleBigrams { get; set; }
+    public int[]? TitleBigrams { get; set; }
 
-    public HashSet<int>? LeadBigrams { get; set; }
+    public int[]? LeadBigrams { get; set; }
 
     public int TextCount => Body.Count(p => p.Kind == ParaKind.Text);
 

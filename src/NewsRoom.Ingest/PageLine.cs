@@ -55,6 +55,9 @@ internal sealed partial class PageLine
 
     public bool Duplicate { get; set; }
 
+    /// <summary>The first two characters of a title-like line, once asked for (see PageReader.IsSubhead).</summary>
+    public string? Prefix { get; set; }
+
     [GeneratedRegex(@"^【[^【】]{1,15}】$")]
     private static partial Regex LabelLine();
 
@@ -67,6 +70,8 @@ internal sealed partial class PageLine
     // The page's own lines: who edited it, its date and number, as printed in the margins.
     [GeneratedRegex(@"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式设计|版式|美编|审核|组版|排版|终审|监制)\s*[:：/]\s*\S.*|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|第?\s*[A-Z]?\d{1,2}\s*版(?:\s*\S{1,8})?)$")]
     private static partial Regex PageMargin();
+
+    private static readonly System.Buffers.SearchValues<char> MarginStart = System.Buffers.SearchValues.Create("本责编校版美审组排终监第0123456789ABCD");
 
     private static LineKind Classify(string raw, string t)
     {
@@ -82,14 +87,13 @@ internal sealed partial class PageLine
         {
             return LineKind.Jump;
         }
-        if (t.Length <= 100 && (HotlineLine().IsMatch(t) || PageMargin().IsMatch(t)))
+        if (t.Length <= 100 && ((t.AsSpan().IndexOfAny('线', '话') >= 0 && HotlineLine().IsMatch(t)) || (MarginStart.Contains(t[0]) && PageMargin().IsMatch(t))))
         {
             return LineKind.Furniture;
         }
         if (t.Length <= 100)
         {
-            var photo = Credits.ReadPhotoCredit(t);
-            if (photo is { Caption.Length: 0 })
+            if (Credits.ReadPhotoCredit(t) is { Caption.Length: 0 })
             {
                 return LineKind.PhotoCredit;
             }
@@ -120,7 +124,7 @@ internal sealed partial class PageLine
     // "新时代 新征程 新伟业": three or more slogans of equal length are a banner across the page, not a title.
     private static bool IsBanner(string t)
     {
-        if (t.Length > 40)
+        if (t.Length > 40 || !t.Contains(' ', StringComparison.Ordinal))
         {
             return false;
         }

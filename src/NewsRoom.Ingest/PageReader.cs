@@ -6,7 +6,7 @@ namespace NewsRoom.Ingest;
 /// Reads one page dump top to bottom into drafts, then repairs what the page layout broke: paragraphs split
 /// across columns, captions and banners spliced into stories, stories printed before their headlines.
 /// </summary>
-internal sealed class PageReader
+internal sealed partial class PageReader
 {
     private readonly string _fileName;
     private readonly string _text;
@@ -432,43 +432,6 @@ internal sealed class PageReader
         _pending.Clear();
     }
 
-    private void ClaimTextAbove()
-    {
-        foreach (var d in _items.Where(d => d.Above.Count > 0))
-        {
-            var take = d.Kind == ArticleKind.Article && d.Headline is not null && d.Body.Count == 0;
-            if (!take && d.Kind == ArticleKind.Article && d.Headline is not null)
-            {
-                var title = d.TitleBigrams ??= Bigrams.Of(d.Title);
-                var lead = Bigrams.Of(string.Concat(d.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text)));
-                var text = Bigrams.Of(string.Concat(d.Above.Select(p => p.Text)));
-                take = (0.5 * Bigrams.Recall(text, title)) + (0.5 * Bigrams.Precision(text, lead)) >= 0.06;
-            }
-            if (!take)
-            {
-                foreach (var p in d.Above)
-                {
-                    Unplace(p.Line, p.Text, "text before any story");
-                }
-                continue;
-            }
-            foreach (var p in d.Above)
-            {
-                Warn(p.Line, $"printed before the headline of its story \"{d.Headline}\"; moved there");
-            }
-            if (d.Dateline is not null)
-            {
-                d.Body.AddRange(d.Above);
-            }
-            else
-            {
-                // The story now starts with the text above its title.
-                d.Body.InsertRange(0, d.Above);
-                d.OwnStart = 0;
-            }
-        }
-    }
-
     private int ReadTable(int i)
     {
         var rows = new List<string[]>();
@@ -668,8 +631,7 @@ internal sealed class PageReader
                 var right = new StringBuilder();
                 for (var k = 0; k < lines.Count; k++)
                 {
-                    var sb = narrow[k] ? left : right;
-                    sb.Append(sb.Length == 0 ? lines[k].Trim() : TextRules.JoinBroken(string.Empty, lines[k].Trim()));
+                    TextRules.AppendBroken(narrow[k] ? left : right, lines[k].Trim());
                 }
                 photo.Columns.Add(left.ToString());
                 photo.Columns.Add(right.ToString());
@@ -680,12 +642,12 @@ internal sealed class PageReader
                 return;
             }
         }
-        var all = lines[0].Trim();
-        for (var k = 1; k < lines.Count; k++)
+        var all = new StringBuilder();
+        foreach (var l in lines)
         {
-            all = TextRules.JoinBroken(all, lines[k].Trim());
+            TextRules.AppendBroken(all, l.Trim());
         }
-        photo.Columns.Add(all);
+        photo.Columns.Add(all.ToString());
     }
 
     private bool StackHasOwnCredit(int i)
@@ -761,6 +723,13 @@ internal sealed class PageReader
             cur.OwnStart = cur.Body.Count;
             return end;
         }
+        if (!strong && cur is not null && stack.Count == 1 && cur.Body.Count > 0 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false } open
+            && !TextRules.EndsSentence(open.Text) && !IsSlogan(stack[0].Text))
+        {
+            // The rest of a sentence broken across columns, however short.
+            cur.Body.Add(new Para(stack[0].Text, ParaKind.Text, stack[0].Number) { TitleLike = true });
+            return end;
+        }
         if (!strong && cur is not null)
         {
             if (cur.Headline is null)
@@ -772,10 +741,14 @@ internal sealed class PageReader
             }
             if (!cur.HasTopCredit)
             {
-                // A story without a byline runs until its credit; short lines inside it are its sub-heads.
+                // A story without a byline runs until its credit; short lines inside it are its sub-heads,
+                // unless they finish a broken sentence or list things as sentences do.
                 foreach (var l in stack)
                 {
-                    cur.Body.Add(new Para(TextRules.CollapseSpaces(l.Text), ParaKind.Subhead, l.Number));
+                    var unfinished = cur.Body.Count > 0 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false } last && !TextRules.EndsSentence(last.Text);
+                    cur.Body.Add(unfinished || EnumeratesOutsideQuotes(l.Text)
+                        ? new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true }
+                        : new Para(TextRules.CollapseSpaces(l.Text), ParaKind.Subhead, l.Number));
                 }
                 return end;
             }
@@ -792,7 +765,9 @@ internal sealed class PageReader
                 cur.Body.Add(new Para(TextRules.CollapseSpaces(stack[0].Text), ParaKind.Subhead, stack[0].Number));
                 return end;
             }
-            var headlineLike = stack.Count == 1 && LooksLikeHeadline(stack[0].Text) && (previous is null || TextRules.EndsSentence(previous.Text));
+            var complete = previous is null || TextRules.EndsSentence(previous.Text);
+            // Two or more title lines stacked after a finished paragraph are a kicker and headline, not text.
+            var headlineLike = complete && (stack.Count == 1 ? LooksLikeHeadline(stack[0].Text) : !stack.Exists(l => EnumeratesOutsideQuotes(l.Text)));
             if (!headlineLike)
             {
                 foreach (var l in stack)
@@ -802,9 +777,21 @@ internal sealed class PageReader
                 return end;
             }
         }
+        // Under a title with no byline, the story's first line may be short and unpunctuated too; one that lists
+        // with 、 is text.
+        var firstLines = new List<PageLine>();
+        while (stack.Count >= 2 && next is not { Kind: LineKind.Byline or LineKind.Dateline } && EnumeratesOutsideQuotes(stack[^1].Text))
+        {
+            firstLines.Insert(0, stack[^1]);
+            stack.RemoveAt(stack.Count - 1);
+        }
         var d = new Draft(ArticleKind.Article, stack[0].Number);
         StartNew(d);
         ApplyStack(d, stack);
+        foreach (var l in firstLines)
+        {
+            d.Body.Add(new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true });
+        }
         if (_pendingPhoto is not null)
         {
             d.Photos.Add(_pendingPhoto);
@@ -855,14 +842,14 @@ internal sealed class PageReader
         {
             return true;
         }
-        for (var j = index + 1; j < _lines.Count && j < index + 80; j++)
+        for (var j = index + 1; j < _lines.Count && j < index + 60; j++)
         {
             var l = _lines[j];
             if (l.Kind is LineKind.Byline or LineKind.Dateline or LineKind.Label or LineKind.Brief || l.GapBefore >= 2 || l.Markdown)
             {
                 break;
             }
-            if (l.Kind == LineKind.Title && Prefix(TextRules.Squeeze(l.Text)) == prefix && !StackHasOwnCredit(j))
+            if (l.Kind == LineKind.Title && (l.Prefix ??= Prefix(TextRules.Squeeze(l.Text))) == prefix && !StackHasOwnCredit(j))
             {
                 return true;
             }
@@ -894,6 +881,29 @@ internal sealed class PageReader
             }
         }
         return new string(buffer[..n]);
+    }
+
+    // 、 between words outside quotes is how sentences list things; headings rarely do.
+    private static bool EnumeratesOutsideQuotes(string t)
+    {
+        var depth = 0;
+        foreach (var c in t)
+        {
+            switch (c)
+            {
+                case '“' or '「' or '《' or '(' or '（':
+                    depth++;
+                    break;
+                case '”' or '」' or '》' or ')' or '）':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '、' when depth == 0:
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     private static bool IsSlogan(string t)
@@ -1020,181 +1030,4 @@ internal sealed class PageReader
         return s.Length >= 3 && s[^1] is '省' or '市' or '县' or '旗' or '盟';
     }
 
-    private void CompleteDanglingCaptions()
-    {
-        for (var start = 0; start < _items.Count; start++)
-        {
-            foreach (var photo in _items[start].Photos.Where(p => p.DanglingColumn >= 0))
-            {
-                // A fragment printed after the caption, in a story nearby (a spliced photo sits after the story it cut).
-                for (var k = Math.Max(0, start - 3); k < _items.Count && k < start + 8 && photo.DanglingColumn >= 0; k++)
-                {
-                    var d = _items[k];
-                    var frag = d.Body.Find(p => p.Fragment && p.Line > photo.Line);
-                    if (frag is not null)
-                    {
-                        photo.Columns[photo.DanglingColumn] = TextRules.JoinBroken(photo.Columns[photo.DanglingColumn], frag.Text.Trim());
-                        photo.DanglingColumn = -1;
-                        d.Body.Remove(frag);
-                        Warn(frag.Line, "the last words of a caption, put back");
-                    }
-                }
-            }
-        }
-    }
-
-    // "a line ending mid-sentence, a blank line, the rest": one paragraph.
-    private static void JoinBrokenParagraphs(Draft d)
-    {
-        var body = d.Body;
-        for (var k = 0; k < body.Count - 1; k++)
-        {
-            var a = body[k];
-            while (k < body.Count - 1 && a.Kind == ParaKind.Text && !a.Credited && !TextRules.EndsSentence(a.Text)
-                && body[k + 1] is { Kind: ParaKind.Text, Fragment: false } b)
-            {
-                a.Text = TextRules.JoinBroken(a.Text, b.Text.Trim());
-                a = new Para(a.Text, ParaKind.Text, a.Line) { Credited = b.Credited };
-                body[k] = a;
-                body.RemoveAt(k + 1);
-                if (d.OwnStart > k + 1)
-                {
-                    d.OwnStart--;
-                }
-                if (d.ClosedAt > k + 1)
-                {
-                    d.ClosedAt--;
-                }
-            }
-        }
-    }
-
-    // Paragraphs printed before their story's headline sit at the end of the story above. They go back to the
-    // story whose words they share; a headline and byline with no text after them take the text above.
-    private void ReturnStoriesToTheirHeadlines()
-    {
-        for (var idx = _items.Count - 1; idx >= 1; idx--)
-        {
-            var b = _items[idx];
-            var a = _items[idx - 1];
-            if (b.Kind != ArticleKind.Article || b.Headline is null || b.BoundaryBefore || a.Kind != ArticleKind.Article)
-            {
-                continue;
-            }
-            var start = a.Closed ? a.ClosedAt : a.OwnStart + 1;
-            var k = a.Body.Count;
-            while (k > start && a.Body[k - 1].Kind == ParaKind.Text)
-            {
-                k--;
-            }
-            if (k >= a.Body.Count)
-            {
-                continue;
-            }
-            var forced = b.TextCount == 0;
-            var titleA = a.TitleBigrams ??= Bigrams.Of(a.Title);
-            var titleB = b.TitleBigrams ??= Bigrams.Of(b.Title);
-            int from;
-            if (forced)
-            {
-                // The best split: the tail that reads most like the orphan headline and least like its own.
-                double sum = 0, best = double.MinValue;
-                from = a.Body.Count - 1;
-                for (var m = a.Body.Count - 1; m >= k; m--)
-                {
-                    var p = Bigrams.Of(a.Body[m].Text);
-                    sum += Bigrams.Recall(p, titleB) - Bigrams.Recall(p, titleA);
-                    if (sum > best)
-                    {
-                        best = sum;
-                        from = m;
-                    }
-                }
-            }
-            else
-            {
-                var bodyA = Bigrams.Of(string.Concat(a.Body.Take(Math.Min(k, 3)).Select(p => p.Text)));
-                var bodyB = b.LeadBigrams ??= Bigrams.Of(string.Concat(b.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text)));
-                from = a.Body.Count;
-                while (from > k)
-                {
-                    var p = Bigrams.Of(a.Body[from - 1].Text);
-                    var sa = (0.5 * Bigrams.Recall(p, titleA)) + (0.5 * Bigrams.Precision(p, bodyA));
-                    var sb = (0.5 * Bigrams.Recall(p, titleB)) + (0.5 * Bigrams.Precision(p, bodyB));
-                    if (!(sb > (1.5 * sa) + 0.02 && sb >= 0.06))
-                    {
-                        break;
-                    }
-                    from--;
-                }
-            }
-            if (from >= a.Body.Count)
-            {
-                continue;
-            }
-            var moved = a.Body.GetRange(from, a.Body.Count - from);
-            a.Body.RemoveRange(from, moved.Count);
-            foreach (var p in moved)
-            {
-                Warn(p.Line, $"printed before the headline of its story \"{b.Headline}\"; moved there");
-            }
-            if (b.Dateline is not null)
-            {
-                // A dateline opens its story, so text printed above the headline is the story's end.
-                b.Body.AddRange(moved);
-            }
-            else
-            {
-                b.Body.InsertRange(0, moved);
-                b.OwnStart += moved.Count;
-            }
-        }
-    }
-
-    private void DropEmptyItems()
-    {
-        for (var k = _items.Count - 1; k >= 0; k--)
-        {
-            var d = _items[k];
-            if (d.Body.Count == 0 && d.Photos.Count == 0)
-            {
-                _items.RemoveAt(k);
-                foreach (var s in d.AsPrinted)
-                {
-                    _unplaced.Add(s);
-                }
-                if (d.Continuation is not null)
-                {
-                    _furniture.Add(d.Continuation);
-                }
-                Warn(d.FirstLine, "a title or credit with no story, kept as unplaced");
-            }
-        }
-    }
-
-    private static ParsedArticle Build(Draft d, string? homeRegion)
-    {
-        var body = new List<string>(d.Body.Count);
-        foreach (var p in d.Body)
-        {
-            body.Add(p.Kind switch
-            {
-                ParaKind.Text => TextRules.RemoveStraySpaces(p.Text),
-                ParaKind.Subhead => TextRules.CollapseSpaces(p.Text),
-                _ => p.Text,
-            });
-        }
-        var photos = d.Photos.Select(p => new ParsedPhoto(
-            p.Title,
-            TextRules.RemoveStraySpaces(p.Caption) + (p.PrintedCredit is null ? string.Empty : " " + p.PrintedCredit),
-            p.Credits)).ToList();
-        var (regions, places) = ArticleRegions.Find(d, body, photos, homeRegion);
-        var headline = d.Headline is null ? null : TextRules.CollapseSpaces(d.Headline);
-        return new ParsedArticle(d.Kind, d.Column, d.Kicker, headline, d.Subheadline, d.Bylines, d.Dateline, body, photos, regions, places, d.FirstLine)
-        {
-            AsPrinted = d.AsPrinted,
-            Continuation = d.Continuation,
-            Tags = d.Tags,
-        };
-    }
 }

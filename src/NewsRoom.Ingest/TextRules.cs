@@ -168,6 +168,20 @@ internal static class TextRules
         return char.IsAsciiLetterOrDigit(a) && char.IsAsciiLetterOrDigit(b) ? left.TrimEnd() + " " + right : left.TrimEnd() + right;
     }
 
+    /// <summary>Appends the next piece of a broken paragraph, as <see cref="JoinBroken"/> does.</summary>
+    public static void AppendBroken(StringBuilder sb, string right)
+    {
+        while (sb.Length > 0 && char.IsWhiteSpace(sb[^1]))
+        {
+            sb.Length--;
+        }
+        if (sb.Length > 0 && right.Length > 0 && char.IsAsciiLetterOrDigit(sb[^1]) && char.IsAsciiLetterOrDigit(right[0]))
+        {
+            sb.Append(' ');
+        }
+        sb.Append(right);
+    }
+
     /// <summary>Splits a title line on spaces that are not inside quotes or book-title marks.</summary>
     public static List<string> TopLevelSegments(string s)
     {

@@ -539,4 +539,34 @@ public class ConstructTests
 
         Assert.Equal([new ParsedByline("新华社", BylineRole.Organization)], Assert.Single(issue.Articles).Bylines);
     }
+
+    [Fact]
+    public void Parse_ShortRestOfABrokenSentence_IsJoinedNotASubhead()
+    {
+        var issue = Pages.Parse(Page("特别关注", "暖“新”聚合力 激发基层治理新动能", Para1, "选派3名干部在接访、督查、办信等信访工作第一线“墩苗", "壮骨”", "(周文东 邢皓)"));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal([Para1, "选派3名干部在接访、督查、办信等信访工作第一线“墩苗壮骨”"], a.Body);
+        Assert.Equal(2, a.Bylines.Count);
+    }
+
+    [Fact]
+    public void Parse_ShortFirstLineListingThingsUnderATitle_IsText()
+    {
+        var issue = Pages.Parse(Page("特别关注", "暖“新”聚合力 激发基层治理新动能", "选派干部在接访、督查、办信等信访工作第一线“墩苗", "壮骨”,丰富干部的工作阅历和实践经验。", "(周文东 邢皓)"));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal("暖“新”聚合力 激发基层治理新动能", a.Headline);
+        Assert.Equal(["选派干部在接访、督查、办信等信访工作第一线“墩苗壮骨”,丰富干部的工作阅历和实践经验。"], a.Body);
+    }
+
+    [Fact]
+    public void Parse_KickerAndHeadlineWithoutBylineAfterABylinedStory_StartANewArticle()
+    {
+        var issue = Pages.Parse(Page("超薄铝箔炼成记", "□本报记者 李佳雨", Para1, "宣讲团走进高校", "聆听青春之声感悟思想伟力", "近日,由自治区党委宣传部组织开展的宣讲团走进鄂尔多斯职业学院。"));
+
+        Assert.Equal(2, issue.Articles.Count);
+        Assert.Equal(("宣讲团走进高校", "聆听青春之声感悟思想伟力"), (issue.Articles[1].Kicker, issue.Articles[1].Headline));
+        Assert.Equal([Para1], issue.Articles[0].Body);
+    }
 }

@@ -30,10 +30,11 @@ public class OddInputTests
     [Fact]
     public void Read_WhitespaceOnly_GivesAnEmptyIssue()
     {
-        var issue = ReadOk("blank.txt", Encoding.UTF8.GetBytes(" \n\n\t \r\n\u3000\n"));
+        var issue = ReadOk("blank.txt", Encoding.UTF8.GetBytes(" \n\n\t \r\n\u3000\n## \n"));
 
         Assert.Empty(issue.Articles);
         Assert.Empty(issue.Unplaced);
+        Assert.Empty(issue.Furniture);
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public class OddInputTests
         Assert.Equal("gb18030", PageDump.Read(Seed, Encoding.GetEncoding("GB18030").GetBytes(text)).Encoding);
         Assert.Equal(Pages.Json(utf8), Pages.Json(gb));
         Assert.NotEmpty(utf8.Articles);
+        Assert.Empty(LostLines.Find(gb, text));
     }
 
     [Fact]
@@ -69,7 +71,9 @@ public class OddInputTests
         var text = Pages.SeedText(Seed);
         var utf8 = Pages.Json(ReadOk(Seed, Encoding.UTF8.GetBytes(text)));
 
-        Assert.Equal(utf8, Pages.Json(ReadOk(Seed, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)])));
+        var utf16 = ReadOk(Seed, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
+        Assert.Equal(utf8, Pages.Json(utf16));
+        Assert.Empty(LostLines.Find(utf16, text));
         Assert.Equal(utf8, Pages.Json(ReadOk(Seed, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)])));
     }
 
@@ -122,6 +126,55 @@ public class OddInputTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.True(issue.Articles.Count > 1000);
         Assert.Empty(LostLines.Find(issue, text));
+    }
+
+    private static string HardWrapped(int minBytes)
+    {
+        // Every paragraph wrapped at 25 characters, one line after another: a page OCR'd column line by line.
+        var sb = new StringBuilder();
+        while (Encoding.UTF8.GetByteCount(sb.ToString()) < minBytes)
+        {
+            foreach (var f in Pages.SeedFiles)
+            {
+                foreach (var line in File.ReadAllLines(f))
+                {
+                    for (var k = 0; k < line.Length; k += 25)
+                    {
+                        sb.Append(line.AsSpan(k, Math.Min(25, line.Length - k))).Append('\n');
+                    }
+                    if (line.Length == 0)
+                    {
+                        sb.Append('\n');
+                    }
+                }
+            }
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Parse_HardWrappedPage_IsRejoinedAndLosesNothing()
+    {
+        var text = HardWrapped(1);
+
+        var issue = Pages.Parse(text);
+
+        Assert.Empty(LostLines.Find(issue, text));
+        var story = Pages.Single(issue, "超薄铝箔炼成记");
+        Assert.Contains(story.Body, p => p.Contains("决定着电池充放电效率。", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_HardWrappedFiveMegabytePage_IsFast()
+    {
+        var text = HardWrapped(5 * 1024 * 1024);
+
+        var watch = Stopwatch.StartNew();
+        var issue = Pages.Parse(text);
+        watch.Stop();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.True(issue.Articles.Count > 1000);
     }
 
     [Fact]

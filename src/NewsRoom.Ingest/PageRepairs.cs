@@ -1,0 +1,246 @@
+using System.Text;
+
+namespace NewsRoom.Ingest;
+
+/// <summary>The repairs after the top-down read: what the page layout put in the wrong place goes back.</summary>
+internal sealed partial class PageReader
+{
+    // Text above the first story's title is that story's when the story has no text of its own (its title
+    // was printed after it) or the text reads like it; otherwise it continues a story from another page.
+    private void ClaimTextAbove()
+    {
+        foreach (var d in _items.Where(d => d.Above.Count > 0))
+        {
+            var take = d.Kind == ArticleKind.Article && d.Headline is not null && d.Body.Count == 0;
+            if (!take && d.Kind == ArticleKind.Article && d.Headline is not null)
+            {
+                var title = d.TitleBigrams ??= Bigrams.Of(d.Title);
+                var lead = Bigrams.Of(d.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text));
+                var text = Bigrams.Of(d.Above.Select(p => p.Text));
+                take = (0.5 * Bigrams.Recall(text, title)) + (0.5 * Bigrams.Precision(text, lead)) >= 0.12;
+            }
+            if (!take)
+            {
+                foreach (var p in d.Above)
+                {
+                    Unplace(p.Line, p.Text, "text before any story");
+                }
+                continue;
+            }
+            foreach (var p in d.Above)
+            {
+                Warn(p.Line, $"printed before the headline of its story \"{d.Headline}\"; moved there");
+            }
+            if (d.Dateline is not null)
+            {
+                d.Body.AddRange(d.Above);
+            }
+            else
+            {
+                // The story now starts with the text above its title.
+                d.Body.InsertRange(0, d.Above);
+                d.OwnStart = 0;
+            }
+        }
+    }
+
+    private void CompleteDanglingCaptions()
+    {
+        for (var start = 0; start < _items.Count; start++)
+        {
+            foreach (var photo in _items[start].Photos.Where(p => p.DanglingColumn >= 0))
+            {
+                // A fragment printed after the caption, in a story nearby (a spliced photo sits after the story it cut).
+                for (var k = Math.Max(0, start - 3); k < _items.Count && k < start + 8 && photo.DanglingColumn >= 0; k++)
+                {
+                    var d = _items[k];
+                    var frag = d.Body.Find(p => p.Fragment && p.Line > photo.Line);
+                    if (frag is not null)
+                    {
+                        photo.Columns[photo.DanglingColumn] = TextRules.JoinBroken(photo.Columns[photo.DanglingColumn], frag.Text.Trim());
+                        photo.DanglingColumn = -1;
+                        d.Body.Remove(frag);
+                        Warn(frag.Line, "the last words of a caption, put back");
+                    }
+                }
+            }
+        }
+    }
+
+    // "a line ending mid-sentence, a blank line, the rest": one paragraph. One pass, so a page hard-wrapped
+    // into thousands of short lines costs no more than one of paragraphs.
+    private static void JoinBrokenParagraphs(Draft d)
+    {
+        var body = d.Body;
+        var joined = new List<Para>(body.Count);
+        var removedBeforeOwn = 0;
+        var removedBeforeClose = 0;
+        var k = 0;
+        while (k < body.Count)
+        {
+            var a = body[k];
+            var end = k;
+            while (end + 1 < body.Count && body[end] is { Kind: ParaKind.Text, Credited: false } last && !TextRules.EndsSentence(last.Text)
+                && body[end + 1] is { Kind: ParaKind.Text, Fragment: false })
+            {
+                end++;
+            }
+            if (end == k)
+            {
+                joined.Add(a);
+                k++;
+                continue;
+            }
+            var sb = new StringBuilder(a.Text.TrimEnd());
+            for (var m = k + 1; m <= end; m++)
+            {
+                TextRules.AppendBroken(sb, body[m].Text.Trim());
+                removedBeforeOwn += m < d.OwnStart ? 1 : 0;
+                removedBeforeClose += m < d.ClosedAt ? 1 : 0;
+            }
+            joined.Add(new Para(sb.ToString(), ParaKind.Text, a.Line) { Credited = body[end].Credited });
+            k = end + 1;
+        }
+        d.OwnStart -= removedBeforeOwn;
+        if (d.ClosedAt >= 0)
+        {
+            d.ClosedAt -= removedBeforeClose;
+        }
+        body.Clear();
+        body.AddRange(joined);
+    }
+
+    // Paragraphs printed before their story's headline sit at the end of the story above. They go back to the
+    // story whose words they share; a headline and byline with no text after them take the text above.
+    private void ReturnStoriesToTheirHeadlines()
+    {
+        for (var idx = _items.Count - 1; idx >= 1; idx--)
+        {
+            var b = _items[idx];
+            var a = _items[idx - 1];
+            if (b.Kind != ArticleKind.Article || b.Headline is null || b.BoundaryBefore || a.Kind != ArticleKind.Article)
+            {
+                continue;
+            }
+            var start = a.Closed ? a.ClosedAt : a.OwnStart + 1;
+            var k = a.Body.Count;
+            while (k > start && a.Body[k - 1].Kind == ParaKind.Text)
+            {
+                k--;
+            }
+            if (k >= a.Body.Count)
+            {
+                continue;
+            }
+            var forced = b.TextCount == 0;
+            var titleA = a.TitleBigrams ??= Bigrams.Of(a.Title);
+            var titleB = b.TitleBigrams ??= Bigrams.Of(b.Title);
+            int from;
+            if (forced)
+            {
+                // The best split: the tail that reads most like the orphan headline and least like its own.
+                double sum = 0, best = double.MinValue;
+                from = a.Body.Count - 1;
+                for (var m = a.Body.Count - 1; m >= k; m--)
+                {
+                    var p = Bigrams.Of(a.Body[m].Text);
+                    sum += Bigrams.Recall(p, titleB) - Bigrams.Recall(p, titleA);
+                    if (sum > best)
+                    {
+                        best = sum;
+                        from = m;
+                    }
+                }
+            }
+            else
+            {
+                int[]? bodyA = null;
+                var bodyB = b.LeadBigrams ??= Bigrams.Of(b.Body.Where(p => p.Kind == ParaKind.Text).Take(2).Select(p => p.Text));
+                from = a.Body.Count;
+                while (from > k)
+                {
+                    var p = Bigrams.Of(a.Body[from - 1].Text);
+                    var sb = (0.5 * Bigrams.Recall(p, titleB)) + (0.5 * Bigrams.Precision(p, bodyB));
+                    if (sb < 0.06)
+                    {
+                        break;
+                    }
+                    bodyA ??= Bigrams.Of(a.Body.Take(Math.Min(k, 3)).Select(p => p.Text));
+                    var sa = (0.5 * Bigrams.Recall(p, titleA)) + (0.5 * Bigrams.Precision(p, bodyA));
+                    if (sb <= (1.5 * sa) + 0.02)
+                    {
+                        break;
+                    }
+                    from--;
+                }
+            }
+            if (from >= a.Body.Count)
+            {
+                continue;
+            }
+            var moved = a.Body.GetRange(from, a.Body.Count - from);
+            a.Body.RemoveRange(from, moved.Count);
+            foreach (var p in moved)
+            {
+                Warn(p.Line, $"printed before the headline of its story \"{b.Headline}\"; moved there");
+            }
+            if (b.Dateline is not null)
+            {
+                // A dateline opens its story, so text printed above the headline is the story's end.
+                b.Body.AddRange(moved);
+            }
+            else
+            {
+                b.Body.InsertRange(0, moved);
+                b.OwnStart += moved.Count;
+            }
+        }
+    }
+
+    private void DropEmptyItems()
+    {
+        for (var k = _items.Count - 1; k >= 0; k--)
+        {
+            var d = _items[k];
+            if (d.Body.Count == 0 && d.Photos.Count == 0)
+            {
+                _items.RemoveAt(k);
+                foreach (var s in d.AsPrinted)
+                {
+                    _unplaced.Add(s);
+                }
+                if (d.Continuation is not null)
+                {
+                    _furniture.Add(d.Continuation);
+                }
+                Warn(d.FirstLine, "a title or credit with no story, kept as unplaced");
+            }
+        }
+    }
+
+    private static ParsedArticle Build(Draft d, string? homeRegion)
+    {
+        var body = new List<string>(d.Body.Count);
+        foreach (var p in d.Body)
+        {
+            body.Add(p.Kind switch
+            {
+                ParaKind.Text => TextRules.RemoveStraySpaces(p.Text),
+                ParaKind.Subhead => TextRules.CollapseSpaces(p.Text),
+                _ => p.Text,
+            });
+        }
+        var photos = d.Photos.Select(p => new ParsedPhoto(
+            p.Title,
+            TextRules.RemoveStraySpaces(p.Caption) + (p.PrintedCredit is null ? string.Empty : " " + p.PrintedCredit),
+            p.Credits)).ToList();
+        var (regions, places) = ArticleRegions.Find(d, body, photos, homeRegion);
+        var headline = d.Headline is null ? null : TextRules.CollapseSpaces(d.Headline);
+        return new ParsedArticle(d.Kind, d.Column, d.Kicker, headline, d.Subheadline, d.Bylines, d.Dateline, body, photos, regions, places, d.FirstLine)
+        {
+            AsPrinted = d.AsPrinted,
+            Continuation = d.Continuation,
+            Tags = d.Tags,
+        };
+    }
+}
