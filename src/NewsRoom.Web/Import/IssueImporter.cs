@@ -281,7 +281,8 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         article.DatelinePlace = item.Dateline?.Place;
         article.DatelineDate = item.Dateline?.Date;
         article.DatelineKind = item.Dateline?.Kind;
-        article.Body = MarkdownText.FromParagraphs(item.Body);
+        // A jump line (■下转第5版) stays with its story, as the paper printed it at the end.
+        article.Body = MarkdownText.FromParagraphs(item.Continuation is null ? item.Body : item.Body.Append(item.Continuation));
         article.PagePosition = position;
         article.ImportFingerprint = fingerprint;
 

@@ -16,10 +16,16 @@ public class ShowModel(NewsRoomDb db) : PageModel
     public string? HomeRegionSlug { get; private set; }
     public IReadOnlyList<PrintedArticle> Articles { get; private set; } = [];
 
+    /// <summary>Page furniture printed on the page: hotlines, banners, slogans.</summary>
+    public IReadOnlyList<string> Furniture { get; private set; } = [];
+
+    /// <summary>Text the importer could not place in any article: shown, never dropped.</summary>
+    public IReadOnlyList<string> Unplaced { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var issue = await db.Issues.Where(i => i.Id == id)
-            .Select(i => new { i.Id, i.Paper, i.IssueDate, Region = i.HomeRegion == null ? null : i.HomeRegion.Name, Slug = i.HomeRegion == null ? null : i.HomeRegion.Slug })
+            .Select(i => new { i.Id, i.Paper, i.IssueDate, Region = i.HomeRegion == null ? null : i.HomeRegion.Name, Slug = i.HomeRegion == null ? null : i.HomeRegion.Slug, i.Furniture, i.Unplaced })
             .SingleOrDefaultAsync(cancellationToken);
         if (issue is null)
         {
@@ -38,6 +44,8 @@ public class ShowModel(NewsRoomDb db) : PageModel
         Title = IssueTitle.Of(issue.Id, issue.Paper, issue.IssueDate);
         HomeRegion = issue.Region;
         HomeRegionSlug = issue.Slug;
+        Furniture = issue.Furniture;
+        Unplaced = issue.Unplaced;
         HttpContext.TagCache(Articles.Select(a => ReaderCache.ArticleTag(a.Id)).Append(ReaderCache.IssueTag(id)));
         return Page();
     }
