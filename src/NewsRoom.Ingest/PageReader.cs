@@ -284,9 +284,14 @@ internal sealed partial class PageReader
             _current.Body.Add(new Para(line.Text, ParaKind.Label, line.Number));
             return;
         }
+        OpenColumn(line.Text);
+    }
+
+    private void OpenColumn(string label)
+    {
         RetireColumn();
-        _column = line.Text;
-        _columnsSeen.Add(line.Text);
+        _column = label;
+        _columnsSeen.Add(label);
         _columnUsed = false;
         _boundary = true;
         StartNew(null);
@@ -687,13 +692,21 @@ internal sealed partial class PageReader
             return end;
         }
         var next = end + 1 < _lines.Count ? _lines[end + 1] : null;
+        if (stack.Count == 1 && next is { Kind: LineKind.Brief } && TextRules.Squeeze(stack[0].Text) is { Length: >= 2 and <= 6 } word && word.All(TextRules.IsIdeograph))
+        {
+            // 简讯, 综合, 短波: a word over a run of "●" items is the name of their column, printed without brackets.
+            FlushPendingPhoto();
+            OpenColumn(word);
+            return end;
+        }
         var cur = _current;
         var strong = cur is null || cur.Closed || cur.Kind != ArticleKind.Article
             || stack.Exists(l => l.Markdown)
             || (_column is not null && !_columnUsed)
             || stack[0].GapBefore >= 2
             || next is { Kind: LineKind.Byline or LineKind.Dateline };
-        var plausible = stack.TrueForAll(l => PlausibleTitle(l.Text));
+        // A byline or dateline right under the lines vouches for them, however OCR spaced them out.
+        var plausible = next is { Kind: LineKind.Byline or LineKind.Dateline } || stack.TrueForAll(l => PlausibleTitle(l.Text));
         if (!strong || !plausible)
         {
             FlushPendingPhoto();
@@ -1027,7 +1040,20 @@ internal sealed partial class PageReader
         {
             return true;
         }
-        return s.Length >= 3 && s[^1] is '省' or '市' or '县' or '旗' or '盟';
+        if (s.Length >= 3 && s[^1] is '省' or '市' or '县' or '旗' or '盟')
+        {
+            return true;
+        }
+        // 通辽市科尔沁区: a division printed with the league or city it belongs to.
+        for (var k = 2; k <= s.Length - 2; k++)
+        {
+            if (Gazetteer.InnerMongolia.ByName(s[..k]) is { IsLeagueLevel: true } league && Gazetteer.InnerMongolia.ByName(s[k..]) is { } county
+                && county.ParentCode == league.Code)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
 }
