@@ -61,7 +61,7 @@ internal sealed partial class PageLine
     [GeneratedRegex(@"^【[^【】]{1,15}】$")]
     private static partial Regex LabelLine();
 
-    [GeneratedRegex(@"^[■□◆▲]?\s*[(（]?\s*[上下]转(?:第|自)?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[)）]?$")]
+    [GeneratedRegex(@"^[■□◆▲]?\s*[(（]?\s*[上下][转接](?:第|自)?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[)）]?$")]
     private static partial Regex JumpLine();
 
     [GeneratedRegex(@"(热线|监督电话|举报电话|广告电话|订阅电话|新闻热线)\s*[:：]?\s*[\d(（]")]
@@ -87,7 +87,7 @@ internal sealed partial class PageLine
         {
             return LineKind.Label;
         }
-        if (t.Length <= 20 && t.Contains('转', StringComparison.Ordinal) && JumpLine().IsMatch(t))
+        if (t.Length <= 20 && t.AsSpan().IndexOfAny('转', '接') >= 0 && JumpLine().IsMatch(t))
         {
             return LineKind.Jump;
         }

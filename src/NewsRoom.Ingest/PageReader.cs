@@ -23,6 +23,7 @@ internal sealed partial class PageReader
     private string? _pendingPhotoPrinted;
     private string? _column;
     private bool _columnUsed;
+    private bool _briefColumn;
     private bool _boundary;
     private bool _lastWasStray;
 
@@ -71,7 +72,14 @@ internal sealed partial class PageReader
         DropEmptyItems();
         KeepUnusedColumns();
         var facts = IssueFacts.Infer(_text, _items);
-        var articles = _items.Select(d => Build(d, facts.HomeRegion)).ToList();
+        var built = new Dictionary<Draft, ParsedArticle>(ReferenceEqualityComparer.Instance);
+        foreach (var d in _items)
+        {
+            built[d] = Build(d, facts.HomeRegion);
+        }
+        var articles = _items.Select(d => d.Host is not null && built[d].Regions.Count == 0 && built.TryGetValue(d.Host, out var host)
+            ? built[d] with { Regions = host.Regions.Take(1).ToList() }
+            : built[d]).ToList();
         // Warnings in page order, whichever pass raised them.
         var warnings = _warnings.Select((w, k) => (w, k)).OrderBy(x => LineOf(x.w)).ThenBy(x => x.k).Select(x => x.w).ToList();
         return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, warnings);
@@ -252,6 +260,11 @@ internal sealed partial class PageReader
         }
         draft.BoundaryBefore = _boundary;
         _boundary = false;
+        if (_briefColumn && _columnUsed && draft.Kind != ArticleKind.Brief)
+        {
+            // An unbracketed column word names the run of briefs under it, not the story after them.
+            RetireColumn();
+        }
         if (draft.Column is null && _column is not null)
         {
             draft.Column = _column;
@@ -297,7 +310,11 @@ internal sealed partial class PageReader
         StartNew(null);
     }
 
-    private void RetireColumn() => _column = null;
+    private void RetireColumn()
+    {
+        _column = null;
+        _briefColumn = false;
+    }
 
     // A column label no story ran under is still printed on the page.
     private void KeepUnusedColumns()
@@ -506,7 +523,7 @@ internal sealed partial class PageReader
         else
         {
             if (cur is { Kind: ArticleKind.Article, Headline: not null, Bylines.Count: 0, Dateline: null, Photos.Count: 0 }
-                && cur.TextCount is >= 1 and <= 3 && cur.Body.All(p => p.Kind == ParaKind.Text))
+                && cur.TextCount is >= 1 and <= 3 && cur.Body.All(p => p.Kind == ParaKind.Text) && !CaptionCutsSentence(cur, i))
             {
                 SetCaption(photo, cur.Body.Select(p => p.Text).ToList());
                 cur.Body.Clear();
@@ -588,11 +605,18 @@ internal sealed partial class PageReader
         {
             // A caption spliced into a story: the photo is its own item and the story goes on.
             item.Column = cur.Column;
+            item.Host = cur;
             _deferred.Add(item);
             return;
         }
         StartNew(item);
     }
+
+    // A sentence of the story stops, a caption and its credit follow, and the sentence goes on after them: the
+    // story is not photo news, the caption was set into it.
+    private bool CaptionCutsSentence(Draft story, int creditIndex) =>
+        story.Body.Count >= 2 && !TextRules.EndsSentence(story.Body[^2].Text) && TextRules.EndsSentence(story.Body[^1].Text)
+        && Next(creditIndex) is { Kind: LineKind.Text, GapBefore: <= 1 };
 
     // A photo waiting for a headline that turned out not to start a story stands on its own.
     private void FlushPendingPhoto()
@@ -697,6 +721,7 @@ internal sealed partial class PageReader
             // 简讯, 综合, 短波: a word over a run of "●" items is the name of their column, printed without brackets.
             FlushPendingPhoto();
             OpenColumn(word);
+            _briefColumn = true;
             return end;
         }
         var cur = _current;
@@ -952,6 +977,11 @@ internal sealed partial class PageReader
         {
             d.AsPrinted.Add(l.Text);
             var t = TextRules.CollapseSpaces(l.Text);
+            if (TextRules.TopLevelSegments(t).Exists(seg => seg.Length == 1 && TextRules.IsIdeograph(seg[0])))
+            {
+                // "乌审旗 牧区 “数字 草原” 建设 见 成效": a headline has no one-character words, so these spaces are OCR's.
+                t = TextRules.RemoveStraySpaces(t);
+            }
             if (IsPlaceTag(t))
             {
                 d.Tags.Add(t);
