@@ -51,6 +51,7 @@ internal sealed partial class PageReader
     {
         MarkDuplicates();
         MarkCommaHeadlines();
+        DemoteRunOnBylines();
         for (var i = 0; i < _lines.Count; i++)
         {
             i = ReadLine(i);
@@ -72,10 +73,11 @@ internal sealed partial class PageReader
         DropEmptyItems();
         KeepUnusedColumns();
         var facts = IssueFacts.Infer(_text, _items);
+        var pageLeague = RegionFinder.InnerMongolia.PageLeague(_items.SelectMany(d => d.Body.Select(p => p.Text).Prepend(d.Title)));
         var built = new Dictionary<Draft, ParsedArticle>(ReferenceEqualityComparer.Instance);
         foreach (var d in _items)
         {
-            built[d] = Build(d, facts.HomeRegion);
+            built[d] = Build(d, facts.HomeRegion, pageLeague);
         }
         var articles = _items.Select(d => d.Host is not null && built[d].Regions.Count == 0 && built.TryGetValue(d.Host, out var host)
             ? built[d] with { Regions = host.Regions.Take(1).ToList() }
@@ -153,6 +155,21 @@ internal sealed partial class PageReader
                 continue;
             }
             if (Next(i) is { Kind: LineKind.Byline or LineKind.Dateline, GapBefore: <= 1 })
+            {
+                l.Kind = LineKind.Title;
+            }
+        }
+    }
+
+    // "记者走基层", "记者再走长征路": a reporter's title run into the words after it, over a title, is a column's
+    // name; a real byline sets its names apart or hangs from a bullet.
+    private void DemoteRunOnBylines()
+    {
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            var l = _lines[i];
+            if (l.Kind == LineKind.Byline && !l.Text.Any(char.IsWhiteSpace) && l.Text[0] is not ('□' or '●' or '■' or '◆' or '▲' or '★')
+                && Next(i) is { Kind: LineKind.Title, GapBefore: <= 1 })
             {
                 l.Kind = LineKind.Title;
             }
@@ -805,7 +822,9 @@ internal sealed partial class PageReader
             }
             var complete = previous is null || TextRules.EndsSentence(previous.Text);
             // Two or more title lines stacked after a finished paragraph are a kicker and headline, not text.
-            var headlineLike = complete && (stack.Count == 1 ? LooksLikeHeadline(stack[0].Text) : !stack.Exists(l => EnumeratesOutsideQuotes(l.Text)));
+            var headlineLike = complete && (stack.Count == 1
+                ? LooksLikeHeadline(stack[0].Text) || OpensAnotherStory(cur, stack[0], end)
+                : !stack.Exists(l => EnumeratesOutsideQuotes(l.Text)));
             if (!headlineLike)
             {
                 foreach (var l in stack)
@@ -839,6 +858,42 @@ internal sealed partial class PageReader
         }
         UnplacePending();
         return end;
+    }
+
+    // A plain line after a finished paragraph is a sub-head or the headline of a story with no byline. It is a
+    // headline when the text under it ends with a credit before the next title (a story that opened with a
+    // byline does not also close with a credit), or when the paragraph under it repeats its words and the
+    // story above does not.
+    private bool OpensAnotherStory(Draft cur, PageLine line, int end)
+    {
+        var firstText = -1;
+        for (var j = end + 1; j < _lines.Count && j < end + 40; j++)
+        {
+            var l = _lines[j];
+            if (l.Duplicate)
+            {
+                continue;
+            }
+            if (l.Kind is LineKind.CreditLine || (l.Kind is LineKind.Text && Credits.ReadTrailingCredit(l.Text) is not null))
+            {
+                return cur.HasTopCredit;
+            }
+            if (l.Kind is not (LineKind.Text or LineKind.TableRow or LineKind.Furniture or LineKind.Jump))
+            {
+                break;
+            }
+            if (firstText < 0 && l.Kind == LineKind.Text)
+            {
+                firstText = j;
+            }
+        }
+        if (firstText < 0)
+        {
+            return false;
+        }
+        var words = Bigrams.Of(line.Text);
+        var title = cur.TitleBigrams ??= Bigrams.Of(cur.Title);
+        return words.Length >= 4 && Bigrams.Recall(Bigrams.Of(_lines[firstText].Text), words) >= 0.5 && Bigrams.Recall(title, words) < 0.25;
     }
 
     private static bool RepeatsRecentText(Draft d, string line)

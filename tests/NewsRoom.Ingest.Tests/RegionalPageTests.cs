@@ -75,4 +75,30 @@ public class RegionalPageTests
         var a = Pages.Single(issue, "最后一公里");
         Assert.DoesNotContain("上接", string.Concat(a.Body), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_PlainHeadlineAfterABylinedStory_StartsAStoryWhenACreditCloses()
+    {
+        var issue = Set.Parsed["p7_hhhtrb_shoufu.txt"];
+        var first = Pages.Single(issue, "口袋公园");
+        Assert.Equal(["武艳"], first.Bylines.Select(b => b.Name));
+        var next = Pages.Single(issue, "夏季消防安全检查");
+        Assert.Equal(["朝鲁"], next.Bylines.Select(b => b.Name));
+    }
+
+    [Fact]
+    public void Parse_AmbiguousDistrict_ResolvesToTheCityThePageIsAbout()
+    {
+        var issue = Set.Parsed["p7_hhhtrb_shoufu.txt"];
+        Assert.Equal("呼和浩特市", Pages.Single(issue, "非遗文化展演").Regions[0]);
+    }
+
+    [Fact]
+    public void Parse_ReporterTitleRunIntoAColumnName_IsNotAByline()
+    {
+        var issue = Set.Parsed["p8_nmgrb_tupian.txt"];
+        var a = Pages.Single(issue, "流动课堂");
+        Assert.Equal(["乌日娜"], a.Bylines.Select(b => b.Name));
+        Assert.Equal("记者走基层", a.Column);
+    }
 }
