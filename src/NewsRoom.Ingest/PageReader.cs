@@ -355,7 +355,7 @@ internal sealed partial class PageReader
         var next = Next(i);
         // A lone short sentence between blocks is the caption of a photo of the story above.
         if (_current is not null && line.GapBefore >= 2 && (next is null || next.GapBefore >= 2 || next.Kind == LineKind.Label)
-            && TextRules.CountNonSpace(t) <= 50 && TextRules.EndsSentence(t))
+            && TextRules.CountNonSpace(t) <= 50 && TextRules.EndsSentence(t) && !EndsMidSentence(_current))
         {
             var caption = new PhotoDraft { Line = line.Number };
             caption.Columns.Add(t);
@@ -380,6 +380,10 @@ internal sealed partial class PageReader
             _current.ClosedAt = _current.Body.Count;
         }
     }
+
+    // The story's last paragraph stops mid-sentence: what comes next finishes it, wherever the column break put it.
+    private static bool EndsMidSentence(Draft d) =>
+        !d.Closed && d.Body.Count > d.OwnStart && d.Body[^1] is { Kind: ParaKind.Text, Credited: false } last && !TextRules.EndsSentence(last.Text);
 
     private void ReadByline(PageLine line)
     {
@@ -552,7 +556,12 @@ internal sealed partial class PageReader
             if (cur is not null)
             {
                 var k = cur.Body.Count;
-                while (k > cur.OwnStart && cur.Body[k - 1] is { Kind: ParaKind.Text, Credited: false } p && TextRules.CountNonSpace(p.Text) <= 40
+                if (cur.Closed && cur.Body.Count - cur.ClosedAt is >= 1 and <= 3 && cur.Body.Skip(cur.ClosedAt).All(p => p.Kind == ParaKind.Text))
+                {
+                    // The story ended with its credit: the text after it, however long, can only be this photo's caption.
+                    k = cur.ClosedAt;
+                }
+                while (k > cur.OwnStart && k > Math.Max(cur.ClosedAt, 0) && cur.Body[k - 1] is { Kind: ParaKind.Text, Credited: false } p && TextRules.CountNonSpace(p.Text) <= 40
                     && !(p.TitleLike && k - 2 >= 0 && TextRules.EndsSentence(cur.Body[k - 2].Text)))
                 {
                     k--;
@@ -902,6 +911,11 @@ internal sealed partial class PageReader
         if (key.Length < 8)
         {
             return false;
+        }
+        if (d.Headline is { } h && TextRules.Squeeze(d.Title).Contains(key, StringComparison.Ordinal) && key.Length * 2 >= TextRules.Squeeze(h).Length)
+        {
+            // The story's own headline printed again (a repeated block).
+            return true;
         }
         var seen = 0;
         for (var k = d.Body.Count - 1; k >= 0 && seen < 3; k--, seen++)
