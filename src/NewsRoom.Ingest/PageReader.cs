@@ -794,15 +794,21 @@ internal sealed partial class PageReader
             cur.Body.Add(new Para(stack[0].Text, ParaKind.Text, stack[0].Number) { TitleLike = true });
             return end;
         }
-        if (!strong && cur is not null)
+        if (!strong && cur is { Headline: null })
         {
-            if (cur.Headline is null)
+            // The title of a story whose first paragraphs were printed above it; when its last line reads like the
+            // text under it and not like the story above, that line is the next story's headline.
+            var split = StartsNextStory(cur, stack, next);
+            ApplyStack(cur, split ? stack.GetRange(0, stack.Count - 1) : stack);
+            cur.OwnStart = cur.Body.Count;
+            if (!split)
             {
-                // The title of a story whose first paragraphs were printed above it.
-                ApplyStack(cur, stack);
-                cur.OwnStart = cur.Body.Count;
                 return end;
             }
+            stack = [stack[^1]];
+        }
+        else if (!strong && cur is not null)
+        {
             if (!cur.HasTopCredit)
             {
                 // A story without a byline runs until its credit; short lines inside it are its sub-heads,
@@ -867,6 +873,20 @@ internal sealed partial class PageReader
         }
         UnplacePending();
         return end;
+    }
+
+    private static bool StartsNextStory(Draft cur, List<PageLine> stack, PageLine? next)
+    {
+        if (stack.Count < 2 || next is not { Kind: LineKind.Text })
+        {
+            return false;
+        }
+        var last = Bigrams.Of(stack[^1].Text);
+        var above = Bigrams.Of(stack.Take(stack.Count - 1).Select(l => l.Text));
+        var story = Bigrams.Of(cur.Body.Where(p => p.Kind == ParaKind.Text).Select(p => p.Text));
+        var under = Bigrams.Of(next.Text);
+        var lastUnder = Bigrams.Recall(under, last);
+        return lastUnder >= 0.3 && Bigrams.Recall(story, last) * 2 < lastUnder && Bigrams.Recall(story, above) >= 0.3;
     }
 
     // A plain line after a finished paragraph is a sub-head or the headline of a story with no byline. It is a
