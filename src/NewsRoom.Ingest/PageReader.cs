@@ -758,6 +758,17 @@ internal sealed partial class PageReader
             || next is { Kind: LineKind.Byline or LineKind.Dateline };
         // A byline or dateline right under the lines vouches for them, however OCR spaced them out.
         var plausible = next is { Kind: LineKind.Byline or LineKind.Dateline } || stack.TrueForAll(l => PlausibleTitle(l.Text));
+        if (!plausible && strong && stack.FindLastIndex(l => !PlausibleTitle(l.Text)) is var debris and >= 0 && debris < stack.Count - 1)
+        {
+            // OCR debris above a title does not take the title down with it: only the debris is stray.
+            for (var k = 0; k <= debris; k++)
+            {
+                Unplace(stack[k].Number, stack[k].Text, "stray words");
+            }
+            stack.RemoveRange(0, debris + 1);
+            at.RemoveRange(0, debris + 1);
+            plausible = true;
+        }
         if (!strong || !plausible)
         {
             FlushPendingPhoto();

@@ -101,4 +101,17 @@ public class RegionalPageTests
         Assert.Equal(["乌日娜"], a.Bylines.Select(b => b.Name));
         Assert.Equal("记者走基层", a.Column);
     }
+
+    [Fact]
+    public void Parse_DebrisRightAboveAHeadline_IsStrayAndTheStoryStands()
+    {
+        const string page = "鄂尔多斯日报 第3版 要闻 编 辑 高 娃\n呼和浩特新增公共充电桩3000个\n\n"
+            + "今年以来，呼和浩特市新增公共充电桩3000个，全市公共充电桩总数达到1.2万个。\n\n下一步，将继续推进充电设施建设。\n\n（张 强）\n";
+        var issue = Pages.Parse(page);
+        var a = Pages.Single(issue, "新增公共充电桩");
+        Assert.Equal(2, a.Body.Count);
+        Assert.Equal(["张强"], a.Bylines.Select(b => b.Name));
+        Assert.Equal(["鄂尔多斯日报 第3版 要闻 编 辑 高 娃"], issue.Unplaced);
+        Assert.Empty(LostLines.Find(issue, page));
+    }
 }
