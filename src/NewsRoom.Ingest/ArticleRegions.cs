@@ -5,7 +5,7 @@ internal static class ArticleRegions
 {
     private const int TitleWeight = 3;
 
-    public static (List<string> Regions, List<string> Places) Find(Draft d, List<string> body, List<ParsedPhoto> photos, string? homeRegion)
+    public static (List<string> Regions, List<string> Places) Find(Draft d, List<string> body, List<ParsedPhoto> photos, string? homeRegion, int pageLeague = -1)
     {
         var finder = RegionFinder.InnerMongolia;
         var home = homeRegion is null ? -1 : IndexOf(finder, homeRegion);
@@ -31,7 +31,7 @@ internal static class ArticleRegions
             }
             ours += home >= 0 ? CountOccurrences(text, "我市") : 0;
         }
-        var kept = finder.Resolve(mentions.Select(x => x.Mention).ToList(), home).ToHashSet();
+        var kept = finder.Resolve(mentions.Select(x => x.Mention).ToList(), home, pageLeague).ToHashSet();
 
         var score = new Dictionary<int, (int Score, int First)>();
         var places = new List<string>();

@@ -51,7 +51,7 @@ internal static partial class Credits
         var result = new List<ParsedByline>();
         BylineRole? role = null;
         var sawTitle = false;
-        foreach (var raw in text.Split((char[])[' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in JoinPaddedNames(text.Split((char[])[' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries)))
         {
             var token = raw;
             if (token is "文/图" or "图/文" or "文/" or "图/" || NotNames.Contains(token))
@@ -95,6 +95,43 @@ internal static partial class Credits
             return null;
         }
         return result;
+    }
+
+    private static bool IsSingleIdeograph(string token) => token.Length == 1 && TextRules.IsIdeograph(token[0]);
+
+    /// <summary>
+    /// Papers set a two-character name to the width of a three-character one ("记者 王　磊"): two single
+    /// characters in a row are one name. A single character is never a name on its own.
+    /// </summary>
+    private static List<string> JoinPaddedNames(string[] tokens)
+    {
+        var result = new List<string>(tokens.Length);
+        for (var k = 0; k < tokens.Length; k++)
+        {
+            if (k + 1 < tokens.Length && IsSingleIdeograph(tokens[k]) && IsSingleIdeograph(tokens[k + 1]) && !NotNames.Contains(tokens[k + 1]))
+            {
+                result.Add(tokens[k] + tokens[k + 1]);
+                k++;
+                continue;
+            }
+            result.Add(tokens[k]);
+        }
+        return result;
+    }
+
+    // Where the first half of a padded two-character name starts, when the single character at i is its second half.
+    private static int PaddedNameStart(string s, int i)
+    {
+        var e = i;
+        while (e > 0 && char.IsWhiteSpace(s[e - 1]) && i - e < 3)
+        {
+            e--;
+        }
+        if (e == i || e == 0 || !TextRules.IsIdeograph(s[e - 1]) || (e >= 2 && !char.IsWhiteSpace(s[e - 2])))
+        {
+            return -1;
+        }
+        return e - 1;
     }
 
     private static string StripBullet(string line) => line.TrimStart('□', '●', '■', '◆', '▲', '★', ' ', '\u3000');
@@ -155,7 +192,12 @@ internal static partial class Credits
             {
                 break;
             }
-            var token = StripBullet(s[b..e]);
+            if (e - b == 1 && TextRules.IsIdeograph(s[b]) && PaddedNameStart(s, b) is var pb and >= 0)
+            {
+                // "王　鹏 摄": a two-character name set in three characters' width.
+                b = pb;
+            }
+            var token = TextRules.Squeeze(StripBullet(s[b..e]));
             var titled = RolePrefix().IsMatch(token) || (b < e && s[b] is '■' or '□' or '●');
             if (!(IsName(token) || (titled && (token.Length == 0 || RolePrefix().Match(token) is { Success: true } rm && (rm.Length == token.Length || IsName(token[rm.Length..]))))))
             {

@@ -80,6 +80,9 @@ internal sealed class Draft(ArticleKind kind, int firstLine)
 
     public string? Continuation { get; set; }
 
+    /// <summary>For a photo whose caption was set into a story: that story. A photo naming no place is about its subject.</summary>
+    public Draft? Host { get; set; }
+
     /// <summary>Index of the first paragraph after the title, byline or dateline.</summary>
     public int OwnStart { get; set; }
 

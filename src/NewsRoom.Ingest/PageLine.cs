@@ -61,7 +61,7 @@ internal sealed partial class PageLine
     [GeneratedRegex(@"^【[^【】]{1,15}】$")]
     private static partial Regex LabelLine();
 
-    [GeneratedRegex(@"^[■□◆▲]?\s*[(（]?\s*[上下]转(?:第|自)?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[)）]?$")]
+    [GeneratedRegex(@"^[■□◆▲]?\s*[(（]?\s*[上下][转接](?:第|自)?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[)）]?$")]
     private static partial Regex JumpLine();
 
     [GeneratedRegex(@"(热线|监督电话|举报电话|广告电话|订阅电话|新闻热线)\s*[:：]?\s*[\d(（]")]
@@ -70,6 +70,10 @@ internal sealed partial class PageLine
     // The page's own lines: who edited it, its date and number, as printed in the margins.
     [GeneratedRegex(@"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式设计|版式|美编|审核|组版|排版|终审|监制)\s*[:：/]\s*\S.*|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|第?\s*[A-Z]?\d{1,2}\s*版(?:\s*\S{1,8})?)$")]
     private static partial Regex PageMargin();
+
+    // A page header names the paper or the section before the date: "包头日报 2024年6月5日 星期三 责任编辑：高 峰".
+    [GeneratedRegex(@"^(?:\S{1,8}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|(?:^|\s)(?:责任编辑|责编)\s*[:：]")]
+    private static partial Regex PageHeader();
 
     private static readonly System.Buffers.SearchValues<char> MarginStart = System.Buffers.SearchValues.Create("本责编校版美审组排终监第0123456789ABCD");
 
@@ -83,11 +87,12 @@ internal sealed partial class PageLine
         {
             return LineKind.Label;
         }
-        if (t.Length <= 20 && t.Contains('转', StringComparison.Ordinal) && JumpLine().IsMatch(t))
+        if (t.Length <= 20 && t.AsSpan().IndexOfAny('转', '接') >= 0 && JumpLine().IsMatch(t))
         {
             return LineKind.Jump;
         }
-        if (t.Length <= 100 && ((t.AsSpan().IndexOfAny('线', '话') >= 0 && HotlineLine().IsMatch(t)) || (MarginStart.Contains(t[0]) && PageMargin().IsMatch(t))))
+        if (t.Length <= 100 && ((t.AsSpan().IndexOfAny('线', '话') >= 0 && HotlineLine().IsMatch(t)) || (MarginStart.Contains(t[0]) && PageMargin().IsMatch(t))
+            || (t.Length <= 60 && !t.Contains('。', StringComparison.Ordinal) && PageHeader().IsMatch(t))))
         {
             return LineKind.Furniture;
         }

@@ -23,6 +23,7 @@ internal sealed partial class PageReader
     private string? _pendingPhotoPrinted;
     private string? _column;
     private bool _columnUsed;
+    private bool _briefColumn;
     private bool _boundary;
     private bool _lastWasStray;
 
@@ -50,6 +51,7 @@ internal sealed partial class PageReader
     {
         MarkDuplicates();
         MarkCommaHeadlines();
+        DemoteRunOnBylines();
         for (var i = 0; i < _lines.Count; i++)
         {
             i = ReadLine(i);
@@ -71,7 +73,15 @@ internal sealed partial class PageReader
         DropEmptyItems();
         KeepUnusedColumns();
         var facts = IssueFacts.Infer(_text, _items);
-        var articles = _items.Select(d => Build(d, facts.HomeRegion)).ToList();
+        var pageLeague = RegionFinder.InnerMongolia.PageLeague(_items.SelectMany(d => d.Body.Select(p => p.Text).Prepend(d.Title)));
+        var built = new Dictionary<Draft, ParsedArticle>(ReferenceEqualityComparer.Instance);
+        foreach (var d in _items)
+        {
+            built[d] = Build(d, facts.HomeRegion, pageLeague);
+        }
+        var articles = _items.Select(d => d.Host is not null && built[d].Regions.Count == 0 && built.TryGetValue(d.Host, out var host)
+            ? built[d] with { Regions = host.Regions.Take(1).ToList() }
+            : built[d]).ToList();
         // Warnings in page order, whichever pass raised them.
         var warnings = _warnings.Select((w, k) => (w, k)).OrderBy(x => LineOf(x.w)).ThenBy(x => x.k).Select(x => x.w).ToList();
         return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, warnings);
@@ -145,6 +155,21 @@ internal sealed partial class PageReader
                 continue;
             }
             if (Next(i) is { Kind: LineKind.Byline or LineKind.Dateline, GapBefore: <= 1 })
+            {
+                l.Kind = LineKind.Title;
+            }
+        }
+    }
+
+    // "记者走基层", "记者再走长征路": a reporter's title run into the words after it, over a title, is a column's
+    // name; a real byline sets its names apart or hangs from a bullet.
+    private void DemoteRunOnBylines()
+    {
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            var l = _lines[i];
+            if (l.Kind == LineKind.Byline && !l.Text.Any(char.IsWhiteSpace) && l.Text[0] is not ('□' or '●' or '■' or '◆' or '▲' or '★')
+                && Next(i) is { Kind: LineKind.Title, GapBefore: <= 1 })
             {
                 l.Kind = LineKind.Title;
             }
@@ -252,6 +277,11 @@ internal sealed partial class PageReader
         }
         draft.BoundaryBefore = _boundary;
         _boundary = false;
+        if (_briefColumn && _columnUsed && draft.Kind != ArticleKind.Brief)
+        {
+            // An unbracketed column word names the run of briefs under it, not the story after them.
+            RetireColumn();
+        }
         if (draft.Column is null && _column is not null)
         {
             draft.Column = _column;
@@ -284,15 +314,24 @@ internal sealed partial class PageReader
             _current.Body.Add(new Para(line.Text, ParaKind.Label, line.Number));
             return;
         }
+        OpenColumn(line.Text);
+    }
+
+    private void OpenColumn(string label)
+    {
         RetireColumn();
-        _column = line.Text;
-        _columnsSeen.Add(line.Text);
+        _column = label;
+        _columnsSeen.Add(label);
         _columnUsed = false;
         _boundary = true;
         StartNew(null);
     }
 
-    private void RetireColumn() => _column = null;
+    private void RetireColumn()
+    {
+        _column = null;
+        _briefColumn = false;
+    }
 
     // A column label no story ran under is still printed on the page.
     private void KeepUnusedColumns()
@@ -316,7 +355,7 @@ internal sealed partial class PageReader
         var next = Next(i);
         // A lone short sentence between blocks is the caption of a photo of the story above.
         if (_current is not null && line.GapBefore >= 2 && (next is null || next.GapBefore >= 2 || next.Kind == LineKind.Label)
-            && TextRules.CountNonSpace(t) <= 50 && TextRules.EndsSentence(t))
+            && TextRules.CountNonSpace(t) <= 50 && TextRules.EndsSentence(t) && !EndsMidSentence(_current))
         {
             var caption = new PhotoDraft { Line = line.Number };
             caption.Columns.Add(t);
@@ -341,6 +380,10 @@ internal sealed partial class PageReader
             _current.ClosedAt = _current.Body.Count;
         }
     }
+
+    // The story's last paragraph stops mid-sentence: what comes next finishes it, wherever the column break put it.
+    private static bool EndsMidSentence(Draft d) =>
+        !d.Closed && d.Body.Count > d.OwnStart && d.Body[^1] is { Kind: ParaKind.Text, Credited: false } last && !TextRules.EndsSentence(last.Text);
 
     private void ReadByline(PageLine line)
     {
@@ -501,7 +544,7 @@ internal sealed partial class PageReader
         else
         {
             if (cur is { Kind: ArticleKind.Article, Headline: not null, Bylines.Count: 0, Dateline: null, Photos.Count: 0 }
-                && cur.TextCount is >= 1 and <= 3 && cur.Body.All(p => p.Kind == ParaKind.Text))
+                && cur.TextCount is >= 1 and <= 3 && cur.Body.All(p => p.Kind == ParaKind.Text) && !CaptionCutsSentence(cur, i))
             {
                 SetCaption(photo, cur.Body.Select(p => p.Text).ToList());
                 cur.Body.Clear();
@@ -513,7 +556,12 @@ internal sealed partial class PageReader
             if (cur is not null)
             {
                 var k = cur.Body.Count;
-                while (k > cur.OwnStart && cur.Body[k - 1] is { Kind: ParaKind.Text, Credited: false } p && TextRules.CountNonSpace(p.Text) <= 40
+                if (cur.Closed && cur.Body.Count - cur.ClosedAt is >= 1 and <= 3 && cur.Body.Skip(cur.ClosedAt).All(p => p.Kind == ParaKind.Text))
+                {
+                    // The story ended with its credit: the text after it, however long, can only be this photo's caption.
+                    k = cur.ClosedAt;
+                }
+                while (k > cur.OwnStart && k > Math.Max(cur.ClosedAt, 0) && cur.Body[k - 1] is { Kind: ParaKind.Text, Credited: false } p && TextRules.CountNonSpace(p.Text) <= 40
                     && !(p.TitleLike && k - 2 >= 0 && TextRules.EndsSentence(cur.Body[k - 2].Text)))
                 {
                     k--;
@@ -583,11 +631,18 @@ internal sealed partial class PageReader
         {
             // A caption spliced into a story: the photo is its own item and the story goes on.
             item.Column = cur.Column;
+            item.Host = cur;
             _deferred.Add(item);
             return;
         }
         StartNew(item);
     }
+
+    // A sentence of the story stops, a caption and its credit follow, and the sentence goes on after them: the
+    // story is not photo news, the caption was set into it.
+    private bool CaptionCutsSentence(Draft story, int creditIndex) =>
+        story.Body.Count >= 2 && !TextRules.EndsSentence(story.Body[^2].Text) && TextRules.EndsSentence(story.Body[^1].Text)
+        && Next(creditIndex) is { Kind: LineKind.Text, GapBefore: <= 1 };
 
     // A photo waiting for a headline that turned out not to start a story stands on its own.
     private void FlushPendingPhoto()
@@ -687,13 +742,33 @@ internal sealed partial class PageReader
             return end;
         }
         var next = end + 1 < _lines.Count ? _lines[end + 1] : null;
+        if (stack.Count == 1 && next is { Kind: LineKind.Brief } && TextRules.Squeeze(stack[0].Text) is { Length: >= 2 and <= 6 } word && word.All(TextRules.IsIdeograph))
+        {
+            // 简讯, 综合, 短波: a word over a run of "●" items is the name of their column, printed without brackets.
+            FlushPendingPhoto();
+            OpenColumn(word);
+            _briefColumn = true;
+            return end;
+        }
         var cur = _current;
         var strong = cur is null || cur.Closed || cur.Kind != ArticleKind.Article
             || stack.Exists(l => l.Markdown)
             || (_column is not null && !_columnUsed)
             || stack[0].GapBefore >= 2
             || next is { Kind: LineKind.Byline or LineKind.Dateline };
-        var plausible = stack.TrueForAll(l => PlausibleTitle(l.Text));
+        // A byline or dateline right under the lines vouches for them, however OCR spaced them out.
+        var plausible = next is { Kind: LineKind.Byline or LineKind.Dateline } || stack.TrueForAll(l => PlausibleTitle(l.Text));
+        if (!plausible && strong && stack.FindLastIndex(l => !PlausibleTitle(l.Text)) is var debris and >= 0 && debris < stack.Count - 1)
+        {
+            // OCR debris above a title does not take the title down with it: only the debris is stray.
+            for (var k = 0; k <= debris; k++)
+            {
+                Unplace(stack[k].Number, stack[k].Text, "stray words");
+            }
+            stack.RemoveRange(0, debris + 1);
+            at.RemoveRange(0, debris + 1);
+            plausible = true;
+        }
         if (!strong || !plausible)
         {
             FlushPendingPhoto();
@@ -730,15 +805,21 @@ internal sealed partial class PageReader
             cur.Body.Add(new Para(stack[0].Text, ParaKind.Text, stack[0].Number) { TitleLike = true });
             return end;
         }
-        if (!strong && cur is not null)
+        if (!strong && cur is { Headline: null })
         {
-            if (cur.Headline is null)
+            // The title of a story whose first paragraphs were printed above it; when its last line reads like the
+            // text under it and not like the story above, that line is the next story's headline.
+            var split = StartsNextStory(cur, stack, next);
+            ApplyStack(cur, split ? stack.GetRange(0, stack.Count - 1) : stack);
+            cur.OwnStart = cur.Body.Count;
+            if (!split)
             {
-                // The title of a story whose first paragraphs were printed above it.
-                ApplyStack(cur, stack);
-                cur.OwnStart = cur.Body.Count;
                 return end;
             }
+            stack = [stack[^1]];
+        }
+        else if (!strong && cur is not null)
+        {
             if (!cur.HasTopCredit)
             {
                 // A story without a byline runs until its credit; short lines inside it are its sub-heads,
@@ -767,7 +848,9 @@ internal sealed partial class PageReader
             }
             var complete = previous is null || TextRules.EndsSentence(previous.Text);
             // Two or more title lines stacked after a finished paragraph are a kicker and headline, not text.
-            var headlineLike = complete && (stack.Count == 1 ? LooksLikeHeadline(stack[0].Text) : !stack.Exists(l => EnumeratesOutsideQuotes(l.Text)));
+            var headlineLike = complete && (stack.Count == 1
+                ? LooksLikeHeadline(stack[0].Text) || OpensAnotherStory(cur, stack[0], end)
+                : !stack.Exists(l => EnumeratesOutsideQuotes(l.Text)));
             if (!headlineLike)
             {
                 foreach (var l in stack)
@@ -803,12 +886,67 @@ internal sealed partial class PageReader
         return end;
     }
 
+    private static bool StartsNextStory(Draft cur, List<PageLine> stack, PageLine? next)
+    {
+        if (stack.Count < 2 || next is not { Kind: LineKind.Text })
+        {
+            return false;
+        }
+        var last = Bigrams.Of(stack[^1].Text);
+        var above = Bigrams.Of(stack.Take(stack.Count - 1).Select(l => l.Text));
+        var story = Bigrams.Of(cur.Body.Where(p => p.Kind == ParaKind.Text).Select(p => p.Text));
+        var under = Bigrams.Of(next.Text);
+        var lastUnder = Bigrams.Recall(under, last);
+        return lastUnder >= 0.3 && Bigrams.Recall(story, last) * 2 < lastUnder && Bigrams.Recall(story, above) >= 0.3;
+    }
+
+    // A plain line after a finished paragraph is a sub-head or the headline of a story with no byline. It is a
+    // headline when the text under it ends with a credit before the next title (a story that opened with a
+    // byline does not also close with a credit), or when the paragraph under it repeats its words and the
+    // story above does not.
+    private bool OpensAnotherStory(Draft cur, PageLine line, int end)
+    {
+        var firstText = -1;
+        for (var j = end + 1; j < _lines.Count && j < end + 40; j++)
+        {
+            var l = _lines[j];
+            if (l.Duplicate)
+            {
+                continue;
+            }
+            if (l.Kind is LineKind.CreditLine || (l.Kind is LineKind.Text && Credits.ReadTrailingCredit(l.Text) is not null))
+            {
+                return cur.HasTopCredit;
+            }
+            if (l.Kind is not (LineKind.Text or LineKind.TableRow or LineKind.Furniture or LineKind.Jump))
+            {
+                break;
+            }
+            if (firstText < 0 && l.Kind == LineKind.Text)
+            {
+                firstText = j;
+            }
+        }
+        if (firstText < 0)
+        {
+            return false;
+        }
+        var words = Bigrams.Of(line.Text);
+        var title = cur.TitleBigrams ??= Bigrams.Of(cur.Title);
+        return words.Length >= 4 && Bigrams.Recall(Bigrams.Of(_lines[firstText].Text), words) >= 0.5 && Bigrams.Recall(title, words) < 0.25;
+    }
+
     private static bool RepeatsRecentText(Draft d, string line)
     {
         var key = TextRules.Squeeze(line);
         if (key.Length < 8)
         {
             return false;
+        }
+        if (d.Headline is { } h && TextRules.Squeeze(d.Title).Contains(key, StringComparison.Ordinal) && key.Length * 2 >= TextRules.Squeeze(h).Length)
+        {
+            // The story's own headline printed again (a repeated block).
+            return true;
         }
         var seen = 0;
         for (var k = d.Body.Count - 1; k >= 0 && seen < 3; k--, seen++)
@@ -939,6 +1077,11 @@ internal sealed partial class PageReader
         {
             d.AsPrinted.Add(l.Text);
             var t = TextRules.CollapseSpaces(l.Text);
+            if (TextRules.TopLevelSegments(t).Exists(seg => seg.Length == 1 && TextRules.IsIdeograph(seg[0])))
+            {
+                // "乌审旗 牧区 “数字 草原” 建设 见 成效": a headline has no one-character words, so these spaces are OCR's.
+                t = TextRules.RemoveStraySpaces(t);
+            }
             if (IsPlaceTag(t))
             {
                 d.Tags.Add(t);
@@ -1027,7 +1170,20 @@ internal sealed partial class PageReader
         {
             return true;
         }
-        return s.Length >= 3 && s[^1] is '省' or '市' or '县' or '旗' or '盟';
+        if (s.Length >= 3 && s[^1] is '省' or '市' or '县' or '旗' or '盟')
+        {
+            return true;
+        }
+        // 通辽市科尔沁区: a division printed with the league or city it belongs to.
+        for (var k = 2; k <= s.Length - 2; k++)
+        {
+            if (Gazetteer.InnerMongolia.ByName(s[..k]) is { IsLeagueLevel: true } league && Gazetteer.InnerMongolia.ByName(s[k..]) is { } county
+                && county.ParentCode == league.Code)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
 }

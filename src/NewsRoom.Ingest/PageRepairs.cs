@@ -218,7 +218,7 @@ internal sealed partial class PageReader
         }
     }
 
-    private static ParsedArticle Build(Draft d, string? homeRegion)
+    private static ParsedArticle Build(Draft d, string? homeRegion, int pageLeague)
     {
         var body = new List<string>(d.Body.Count);
         foreach (var p in d.Body)
@@ -234,7 +234,7 @@ internal sealed partial class PageReader
             p.Title,
             TextRules.RemoveStraySpaces(p.Caption) + (p.PrintedCredit is null ? string.Empty : " " + p.PrintedCredit),
             p.Credits)).ToList();
-        var (regions, places) = ArticleRegions.Find(d, body, photos, homeRegion);
+        var (regions, places) = ArticleRegions.Find(d, body, photos, homeRegion, pageLeague);
         var headline = d.Headline is null ? null : TextRules.CollapseSpaces(d.Headline);
         return new ParsedArticle(d.Kind, d.Column, d.Kicker, headline, d.Subheadline, d.Bylines, d.Dateline, body, photos, regions, places, d.FirstLine)
         {

@@ -127,14 +127,37 @@ internal sealed class RegionFinder
         return !TextRules.IsIdeograph(next) || next is '县' or '旗' or '市' or '区' or '镇' or '乡' or '苏' or '嘎' or '地' or '的' or '等' or '和' or '及' or '与' or '境';
     }
 
-    /// <summary>Drops ambiguous district names unless their city is named too or is the paper's home.</summary>
-    public List<Mention> Resolve(List<Mention> mentions, int homeRegion)
+    /// <summary>
+    /// The league-level division a page is mostly about, judged by its unambiguous names: at least two of them and
+    /// at least half of all; -1 when there is none. A city daily's page is its city's even where it never says 我市.
+    /// </summary>
+    public int PageLeague(IEnumerable<string> texts)
+    {
+        var counts = new Dictionary<int, int>();
+        var total = 0;
+        foreach (var text in texts)
+        {
+            foreach (var m in Find(text))
+            {
+                if (!_ambiguous[m.Region])
+                {
+                    counts[_league[m.Region]] = counts.GetValueOrDefault(_league[m.Region]) + 1;
+                    total++;
+                }
+            }
+        }
+        var best = counts.OrderByDescending(kv => kv.Value).FirstOrDefault();
+        return counts.Count > 0 && best.Value >= 2 && best.Value * 2 >= total ? best.Key : -1;
+    }
+
+    /// <summary>Drops ambiguous district names unless their city is named too, is the paper's home, or is what the page is about.</summary>
+    public List<Mention> Resolve(List<Mention> mentions, int homeRegion, int pageLeague = -1)
     {
         if (!mentions.Exists(m => _ambiguous[m.Region]))
         {
             return mentions;
         }
         var leagues = mentions.Where(m => _league[m.Region] == m.Region).Select(m => m.Region).ToHashSet();
-        return mentions.Where(m => !_ambiguous[m.Region] || leagues.Contains(_league[m.Region]) || _league[m.Region] == homeRegion).ToList();
+        return mentions.Where(m => !_ambiguous[m.Region] || leagues.Contains(_league[m.Region]) || _league[m.Region] == homeRegion || _league[m.Region] == pageLeague).ToList();
     }
 }
