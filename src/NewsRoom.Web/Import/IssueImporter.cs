@@ -17,6 +17,8 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
     // The papers date their issues in Beijing time.
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
+    private Dictionary<string, RegionRef>? _regions;
+
     /// <summary>The preview: what importing this file would add, update, remove and leave, and the conflicts.</summary>
     public async Task<FileImportPlan> PlanAsync(ImportSource source, CancellationToken cancellationToken = default)
     {
@@ -153,7 +155,11 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
     {
         var parsed = plan.Parsed!;
         var now = clock.GetUtcNow().UtcDateTime;
-        var regions = await db.Regions.ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        // The gazetteer does not change while the site runs (it is loaded at start-up), so one read serves a whole run.
+        var regions = _regions ??= await db.Regions.AsNoTracking()
+            .Select(r => new RegionRef(r.Id, r.Name))
+            .ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        await SearchIndexPause.PauseAsync(db, cancellationToken).ConfigureAwait(false);
 
         var issue = await db.Issues.SingleOrDefaultAsync(i => i.SourceFileName == source.FileName, cancellationToken).ConfigureAwait(false);
         if (issue is null)
@@ -167,7 +173,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         issue.Origin = source.Origin;
         issue.Paper = parsed.Paper;
         issue.IssueDate = parsed.Date;
-        issue.HomeRegion = parsed.HomeRegion is null ? null : regions.GetValueOrDefault(parsed.HomeRegion);
+        issue.HomeRegionId = parsed.HomeRegion is null ? null : regions.GetValueOrDefault(parsed.HomeRegion)?.Id;
         issue.ImportedAt = now;
         issue.Warnings = [.. parsed.Warnings];
         issue.Unplaced = [.. parsed.Unplaced];
@@ -250,7 +256,9 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
             });
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return (issue.Id, touched.Select(a => a.Id).ToList(), kept, overwritten);
+        var touchedIds = touched.Select(a => a.Id).ToList();
+        await SearchIndexPause.ResumeAsync(db, touchedIds, cancellationToken).ConfigureAwait(false);
+        return (issue.Id, touchedIds, kept, overwritten);
     }
 
     private async Task<Dictionary<string, Person>> LoadPeopleAsync(ParsedIssue parsed, CancellationToken cancellationToken)
@@ -271,7 +279,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         return people;
     }
 
-    private static void Fill(Article article, ParsedArticle item, int position, string fingerprint, Dictionary<string, Region> regions, Dictionary<string, Person> people)
+    private static void Fill(Article article, ParsedArticle item, int position, string fingerprint, Dictionary<string, RegionRef> regions, Dictionary<string, Person> people)
     {
         article.Kind = item.Kind;
         article.Column = item.Column;
@@ -303,7 +311,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
 
         var tagged = item.Regions.Concat(item.Places)
             .Select(name => regions.GetValueOrDefault(name))
-            .OfType<Region>()
+            .OfType<RegionRef>()
             .Distinct()
             .ToList();
         article.Regions.RemoveAll(r => !tagged.Any(t => t.Id == r.RegionId));
@@ -312,7 +320,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
             var link = article.Regions.FirstOrDefault(r => r.RegionId == tagged[i].Id);
             if (link is null)
             {
-                article.Regions.Add(link = new ArticleRegion { Region = tagged[i], RegionId = tagged[i].Id });
+                article.Regions.Add(link = new ArticleRegion { RegionId = tagged[i].Id });
             }
             link.Order = i;
             // The first league-level region is the primary one; an article about one county alone has that county's league.
@@ -332,6 +340,8 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
             });
         }
     }
+
+    private sealed record RegionRef(int Id, string Name);
 
     private static string ContentHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
