@@ -121,6 +121,8 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         {
             try
             {
+                // Changes are detected once before each save (see SaveAsync), not again by every Entries() call on the way.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 var (issueId, touched, kept, overwritten) = await ApplyAsync(source, plan, importedBy, choices, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 // Nothing tracked outlives the file: a run over thousands of files stays linear.
@@ -138,6 +140,10 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
                     throw;
                 }
                 return FileImportResult.Failed(source.FileName, ex.Message);
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
             }
         }
     }
@@ -178,7 +184,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         issue.Warnings = [.. parsed.Warnings];
         issue.Unplaced = [.. parsed.Unplaced];
         issue.Furniture = [.. parsed.Furniture];
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
 
         var existing = await db.Articles
             .Where(a => a.IssueId == issue.Id && a.ImportKey != null)
@@ -242,7 +248,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
             gone.ConcurrencyStamp = Guid.NewGuid();
             touched.Add(gone);
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var article in touched)
         {
@@ -255,10 +261,16 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
                 Snapshot = ArticleSnapshot.Of(article).ToJson(),
             });
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
         var touchedIds = touched.Select(a => a.Id).ToList();
         await SearchIndexPause.ResumeAsync(db, touchedIds, cancellationToken).ConfigureAwait(false);
         return (issue.Id, touchedIds, kept, overwritten);
+    }
+
+    private Task<int> SaveAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<Dictionary<string, Person>> LoadPeopleAsync(ParsedIssue parsed, CancellationToken cancellationToken)
