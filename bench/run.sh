@@ -110,6 +110,8 @@ warm $site_port; warm $nocache_port
 wrk -t2 -c16 -d3s "http://127.0.0.1:$site_port${endpoints[article]}" >/dev/null 2>&1
 wrk -t2 -c16 -d3s "http://127.0.0.1:$nocache_port${endpoints[article]}" >/dev/null 2>&1
 
+# Other work on the machine skews every figure: the load average is recorded before and after the runs.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 results=$out/results.md
 {
   echo "| target | conns | req/s | ratio to nginx | p50 ms | p99 ms | max ms | errors |"
@@ -158,6 +160,7 @@ raw_kb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1])/1024:.
   echo "- articles in the database: $stored (corpus of $articles plus the seeds); import of the corpus: ${import_seconds} s"
   echo "- peak RSS: cached site $(rss_mb "$site_pid") MB, uncached site $(rss_mb "$nocache_pid") MB (VmHWM after all runs, 256 connections included)"
   echo "- article page: $raw_kb KB uncompressed, $gzip_kb KB as sent with Accept-Encoding: br, gzip"
+  echo "- load average (1, 5, 15 min) before the runs: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t2 for ${duration} s per row, on the same machine; $(date -u +%Y-%m-%d)"
 } >>"$results"
 cat "$results"

@@ -184,14 +184,16 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         issue.Warnings = [.. parsed.Warnings];
         issue.Unplaced = [.. parsed.Unplaced];
         issue.Furniture = [.. parsed.Furniture];
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
 
-        var existing = await db.Articles
-            .Where(a => a.IssueId == issue.Id && a.ImportKey != null)
-            .Include(a => a.Bylines).ThenInclude(b => b.Person)
-            .Include(a => a.Regions)
-            .Include(a => a.Photos)
-            .ToDictionaryAsync(a => a.ImportKey!, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        // A new issue has no articles yet: it is saved with them, and the lookup (four queries) is skipped.
+        var existing = issue.Id == 0
+            ? new Dictionary<string, Article>(StringComparer.Ordinal)
+            : await db.Articles
+                .Where(a => a.IssueId == issue.Id && a.ImportKey != null)
+                .Include(a => a.Bylines).ThenInclude(b => b.Person)
+                .Include(a => a.Regions)
+                .Include(a => a.Photos)
+                .ToDictionaryAsync(a => a.ImportKey!, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var people = await LoadPeopleAsync(parsed, cancellationToken).ConfigureAwait(false);
         var publishedAt = parsed.Date is { } date
             ? new DateTimeOffset(date.ToDateTime(new TimeOnly(6, 0)), ChinaOffset).UtcDateTime

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -22,6 +23,15 @@ public class ShowModel(NewsRoomDb db) : PageModel
 
     // The reader's hottest page: its queries are compiled once. They start from Articles with the Published filter
     // written out, as a compiled query cannot expand NewsRoomDb.PublishedArticles.
+    // The previous and next links show only a title: no region or paper lookups for them.
+    private static readonly Expression<Func<Article, ArticleCard>> Neighbour = a => new ArticleCard(
+        a.Id,
+        a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
+        a.Body.Substring(0, 40),
+        null,
+        a.PublishedAt,
+        null);
+
     private static readonly Func<NewsRoomDb, int, Task<ArticleView?>> ArticleById = EF.CompileAsyncQuery((NewsRoomDb db, int id) =>
         db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.Id == id)
             .Select(a => new ArticleView(a.Id, a.Column, a.Kicker, a.Headline, a.Subheadline, a.DatelinePlace, a.DatelineDate, a.DatelineKind,
@@ -50,12 +60,12 @@ public class ShowModel(NewsRoomDb db) : PageModel
     private static readonly Func<NewsRoomDb, int, int, Task<ArticleCard?>> PreviousOnPage = EF.CompileAsyncQuery((NewsRoomDb db, int issueId, int position) =>
         db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Published && a.IssueId == issueId && a.PagePosition < position)
-            .OrderByDescending(a => a.PagePosition).Select(ReaderQueries.ToCard).FirstOrDefault());
+            .OrderByDescending(a => a.PagePosition).Select(Neighbour).FirstOrDefault());
 
     private static readonly Func<NewsRoomDb, int, int, Task<ArticleCard?>> NextOnPage = EF.CompileAsyncQuery((NewsRoomDb db, int issueId, int position) =>
         db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Published && a.IssueId == issueId && a.PagePosition > position)
-            .OrderBy(a => a.PagePosition).Select(ReaderQueries.ToCard).FirstOrDefault());
+            .OrderBy(a => a.PagePosition).Select(Neighbour).FirstOrDefault());
 
     public ArticleView Article { get; private set; } = null!;
     public IReadOnlyList<BylineView> Bylines { get; private set; } = [];
