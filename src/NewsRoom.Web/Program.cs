@@ -2,6 +2,7 @@ using NewsRoom.Web;
 using NewsRoom.Web.Cli;
 using NewsRoom.Web.Data;
 using NewsRoom.Web.Import;
+using NewsRoom.Web.Performance;
 using NewsRoom.Web.Publishing;
 using NewsRoom.Web.Search;
 using Serilog;
@@ -60,6 +61,9 @@ static WebApplication BuildApp(string[] args)
 
     // The reader site: its output cache is evicted on every save that touches articles.
     builder.Services.AddNewsRoomReader();
+
+    // Response compression (Brotli, gzip) and long-lived static files.
+    builder.Services.AddNewsRoomDelivery();
 
     return builder.Build();
 }

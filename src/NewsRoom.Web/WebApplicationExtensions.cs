@@ -7,6 +7,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using NewsRoom.Web.Data;
 using NewsRoom.Web.Data.Entities;
+using NewsRoom.Web.Performance;
 using NewsRoom.Web.Publishing;
 using Serilog;
 
@@ -90,7 +91,8 @@ internal static class WebApplicationExtensions
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
-        app.UseStaticFiles();
+        // Compression, then static files with long cache lifetimes for fingerprinted addresses.
+        app.UseNewsRoomDelivery();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

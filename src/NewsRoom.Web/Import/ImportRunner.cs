@@ -33,6 +33,10 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
         Converters = { new JsonStringEnumConverter() },
     };
 
+    private static readonly TimeSpan ResultsInterval = TimeSpan.FromSeconds(1);
+
+    private PendingResults? _pending;
+
     public async Task<int> CreateAsync(string? startedBy, int filesTotal, CancellationToken cancellationToken = default)
     {
         var run = new ImportRun
@@ -83,6 +87,7 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
 
     public async Task FinishAsync(int runId, CancellationToken cancellationToken)
     {
+        await FlushResultsAsync(runId, cancellationToken).ConfigureAwait(false);
         var results = await ResultsAsync(runId, cancellationToken).ConfigureAwait(false);
         var failed = results.Where(r => !r.Succeeded).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -114,17 +119,51 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
         return ParseResults(json);
     }
 
-    /// <summary>Adds a file's result to the run; updated with ExecuteUpdate, as the importer clears the tracker when it rolls a file back.</summary>
+    /// <summary>
+    /// Adds a file's result to the run; updated with ExecuteUpdate, as the importer clears the tracker when it rolls a file back.
+    /// The counts are written for every file. The results list grows with the run, so rewriting it for every file would make
+    /// a run of thousands of files quadratic: it is kept here and written at most once a second, and always when the run finishes.
+    /// </summary>
     public async Task RecordAsync(int runId, FileImportResult result, CancellationToken cancellationToken)
     {
-        var results = (await ResultsAsync(runId, cancellationToken).ConfigureAwait(false)).Append(result).ToList();
-        var json = JsonSerializer.Serialize(results, Json);
+        ArgumentNullException.ThrowIfNull(result);
+        if (_pending?.RunId != runId)
+        {
+            await FlushResultsAsync(_pending?.RunId, cancellationToken).ConfigureAwait(false);
+            _pending = new PendingResults(runId, [.. await ResultsAsync(runId, cancellationToken).ConfigureAwait(false)]);
+        }
+        _pending.Results.Add(result);
+        _pending.Dirty = true;
         var articles = result.Added + result.Updated + result.Removed + result.Unchanged + result.ConflictsKept;
         await db.ImportRuns.Where(r => r.Id == runId)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.ResultJson, json)
                 .SetProperty(r => r.FilesDone, r => r.FilesDone + 1)
                 .SetProperty(r => r.ArticlesDone, r => r.ArticlesDone + articles), cancellationToken).ConfigureAwait(false);
+        if (clock.GetUtcNow() - _pending.WrittenAt >= ResultsInterval)
+        {
+            await FlushResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FlushResultsAsync(int? runId, CancellationToken cancellationToken)
+    {
+        if (_pending is not { Dirty: true } pending || pending.RunId != runId)
+        {
+            return;
+        }
+        var json = JsonSerializer.Serialize(pending.Results, Json);
+        await db.ImportRuns.Where(r => r.Id == pending.RunId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResultJson, json), cancellationToken).ConfigureAwait(false);
+        pending.Dirty = false;
+        pending.WrittenAt = clock.GetUtcNow();
+    }
+
+    private sealed class PendingResults(int runId, List<FileImportResult> results)
+    {
+        public int RunId { get; } = runId;
+        public List<FileImportResult> Results { get; } = results;
+        public bool Dirty { get; set; }
+        public DateTimeOffset WrittenAt { get; set; } = DateTimeOffset.MinValue;
     }
 }
 

@@ -17,6 +17,8 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
     // The papers date their issues in Beijing time.
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
+    private Dictionary<string, RegionRef>? _regions;
+
     /// <summary>The preview: what importing this file would add, update, remove and leave, and the conflicts.</summary>
     public async Task<FileImportPlan> PlanAsync(ImportSource source, CancellationToken cancellationToken = default)
     {
@@ -119,6 +121,8 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         {
             try
             {
+                // Changes are detected once before each save (see SaveAsync), not again by every Entries() call on the way.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 var (issueId, touched, kept, overwritten) = await ApplyAsync(source, plan, importedBy, choices, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 // Nothing tracked outlives the file: a run over thousands of files stays linear.
@@ -137,6 +141,10 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
                 }
                 return FileImportResult.Failed(source.FileName, ex.Message);
             }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
         }
     }
 
@@ -153,7 +161,11 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
     {
         var parsed = plan.Parsed!;
         var now = clock.GetUtcNow().UtcDateTime;
-        var regions = await db.Regions.ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        // The gazetteer does not change while the site runs (it is loaded at start-up), so one read serves a whole run.
+        var regions = _regions ??= await db.Regions.AsNoTracking()
+            .Select(r => new RegionRef(r.Id, r.Name))
+            .ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        await SearchIndexPause.PauseAsync(db, cancellationToken).ConfigureAwait(false);
 
         var issue = await db.Issues.SingleOrDefaultAsync(i => i.SourceFileName == source.FileName, cancellationToken).ConfigureAwait(false);
         if (issue is null)
@@ -167,19 +179,21 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         issue.Origin = source.Origin;
         issue.Paper = parsed.Paper;
         issue.IssueDate = parsed.Date;
-        issue.HomeRegion = parsed.HomeRegion is null ? null : regions.GetValueOrDefault(parsed.HomeRegion);
+        issue.HomeRegionId = parsed.HomeRegion is null ? null : regions.GetValueOrDefault(parsed.HomeRegion)?.Id;
         issue.ImportedAt = now;
         issue.Warnings = [.. parsed.Warnings];
         issue.Unplaced = [.. parsed.Unplaced];
         issue.Furniture = [.. parsed.Furniture];
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        var existing = await db.Articles
-            .Where(a => a.IssueId == issue.Id && a.ImportKey != null)
-            .Include(a => a.Bylines).ThenInclude(b => b.Person)
-            .Include(a => a.Regions)
-            .Include(a => a.Photos)
-            .ToDictionaryAsync(a => a.ImportKey!, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        // A new issue has no articles yet: it is saved with them, and the lookup (four queries) is skipped.
+        var existing = issue.Id == 0
+            ? new Dictionary<string, Article>(StringComparer.Ordinal)
+            : await db.Articles
+                .Where(a => a.IssueId == issue.Id && a.ImportKey != null)
+                .Include(a => a.Bylines).ThenInclude(b => b.Person)
+                .Include(a => a.Regions)
+                .Include(a => a.Photos)
+                .ToDictionaryAsync(a => a.ImportKey!, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var people = await LoadPeopleAsync(parsed, cancellationToken).ConfigureAwait(false);
         var publishedAt = parsed.Date is { } date
             ? new DateTimeOffset(date.ToDateTime(new TimeOnly(6, 0)), ChinaOffset).UtcDateTime
@@ -236,7 +250,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
             gone.ConcurrencyStamp = Guid.NewGuid();
             touched.Add(gone);
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
 
         foreach (var article in touched)
         {
@@ -249,8 +263,16 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
                 Snapshot = ArticleSnapshot.Of(article).ToJson(),
             });
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return (issue.Id, touched.Select(a => a.Id).ToList(), kept, overwritten);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        var touchedIds = touched.Select(a => a.Id).ToList();
+        await SearchIndexPause.ResumeAsync(db, touchedIds, cancellationToken).ConfigureAwait(false);
+        return (issue.Id, touchedIds, kept, overwritten);
+    }
+
+    private Task<int> SaveAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<Dictionary<string, Person>> LoadPeopleAsync(ParsedIssue parsed, CancellationToken cancellationToken)
@@ -271,7 +293,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         return people;
     }
 
-    private static void Fill(Article article, ParsedArticle item, int position, string fingerprint, Dictionary<string, Region> regions, Dictionary<string, Person> people)
+    private static void Fill(Article article, ParsedArticle item, int position, string fingerprint, Dictionary<string, RegionRef> regions, Dictionary<string, Person> people)
     {
         article.Kind = item.Kind;
         article.Column = item.Column;
@@ -304,7 +326,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
 
         var tagged = item.Regions.Concat(item.Places)
             .Select(name => regions.GetValueOrDefault(name))
-            .OfType<Region>()
+            .OfType<RegionRef>()
             .Distinct()
             .ToList();
         article.Regions.RemoveAll(r => !tagged.Any(t => t.Id == r.RegionId));
@@ -313,7 +335,7 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
             var link = article.Regions.FirstOrDefault(r => r.RegionId == tagged[i].Id);
             if (link is null)
             {
-                article.Regions.Add(link = new ArticleRegion { Region = tagged[i], RegionId = tagged[i].Id });
+                article.Regions.Add(link = new ArticleRegion { RegionId = tagged[i].Id });
             }
             link.Order = i;
             // The first league-level region is the primary one; an article about one county alone has that county's league.
@@ -333,6 +355,8 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
             });
         }
     }
+
+    private sealed record RegionRef(int Id, string Name);
 
     private static string ContentHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

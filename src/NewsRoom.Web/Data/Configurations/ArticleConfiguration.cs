@@ -23,7 +23,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Ignore(a => a.DatelineText);
         builder.HasOne(a => a.Issue).WithMany(i => i.Articles).HasForeignKey(a => a.IssueId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.IssueId, a.ImportKey }).IsUnique();
-        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        // The reader lists' order (ReaderQueries.Latest) in full, so "newest first" reads the index instead of sorting every
+        // article: an issue's articles share one PublishedAt, and a partial index would still sort all of them.
+        builder.HasIndex(a => new { a.Status, a.PublishedAt, a.IssueId, a.PagePosition, a.Id }).IsDescending(false, true, true, false, false);
         builder.HasIndex(a => new { a.IssueId, a.PagePosition });
     }
 }

@@ -300,7 +300,8 @@ namespace NewsRoom.Web.Data.Migrations
 
                     b.HasIndex("IssueId", "PagePosition");
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "IssueId", "PagePosition", "Id")
+                        .IsDescending(false, true, true, false, false);
 
                     b.ToTable("Articles");
                 });
