@@ -275,23 +275,10 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
         return db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<Dictionary<string, Person>> LoadPeopleAsync(ParsedIssue parsed, CancellationToken cancellationToken)
-    {
-        var names = parsed.Articles
-            .SelectMany(a => a.Bylines.Concat(a.Photos.SelectMany(p => p.Credits)))
-            .Select(b => b.Name)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var people = await db.People.Where(p => names.Contains(p.Name))
-            .ToDictionaryAsync(p => p.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
-        foreach (var name in names.Where(n => !people.ContainsKey(n)))
-        {
-            var person = new Person { Name = name };
-            db.People.Add(person);
-            people[name] = person;
-        }
-        return people;
-    }
+    private Task<Dictionary<string, Person>> LoadPeopleAsync(ParsedIssue parsed, CancellationToken cancellationToken) =>
+        db.FindOrAddPeopleAsync(
+            parsed.Articles.SelectMany(a => a.Bylines.Concat(a.Photos.SelectMany(p => p.Credits))).Select(b => b.Name),
+            cancellationToken);
 
     private static void Fill(Article article, ParsedArticle item, int position, string fingerprint, Dictionary<string, RegionRef> regions, Dictionary<string, Person> people)
     {

@@ -209,15 +209,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, ReaderCache cache, TimeProvid
         article.DatelineKind = content.DatelineKind;
         article.Body = content.Body;
 
-        var names = content.Bylines.Select(b => b.Name).Distinct(StringComparer.Ordinal).ToList();
-        var people = await db.People.Where(p => names.Contains(p.Name))
-            .ToDictionaryAsync(p => p.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
-        foreach (var name in names.Where(n => !people.ContainsKey(n)))
-        {
-            var person = new Person { Name = name };
-            db.People.Add(person);
-            people[name] = person;
-        }
+        var people = await db.FindOrAddPeopleAsync(content.Bylines.Select(b => b.Name), cancellationToken).ConfigureAwait(false);
 
         // Reconciled rather than replaced: a byline or region removed and added back in one save keeps its key.
         var wantedBylines = content.Bylines.DistinctBy(b => (b.Name, b.Role)).ToList();
