@@ -12,7 +12,7 @@ namespace NewsRoom.Web.Import;
 /// Importing the same bytes again changes nothing, article ids stay stable across re-imports, and an article an
 /// editor changed is never overwritten unless the admin chose so.
 /// </summary>
-public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider clock, ILogger<IssueImporter> logger)
+public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<IssueImporter> logger)
 {
     // The papers date their issues in Beijing time.
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -126,8 +126,8 @@ public sealed class IssueImporter(NewsRoomDb db, ReaderCache cache, TimeProvider
                 var (issueId, touched, kept, overwritten) = await ApplyAsync(source, plan, importedBy, choices, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 // Nothing tracked outlives the file: a run over thousands of files stays linear.
+                // The reader cache was evicted by ReaderCacheInterceptor when the transaction committed.
                 db.ChangeTracker.Clear();
-                await cache.EvictArticlesAsync(touched, cancellationToken).ConfigureAwait(false);
                 return Result(plan, issueId, kept, overwritten);
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or OperationCanceledException)

@@ -33,7 +33,7 @@ public sealed record SaveOutcome(SaveOutcomeKind Kind, int ArticleId, Guid Stamp
 /// one revision holding the whole article, refused when the article changed since the editor read it, and
 /// followed by evicting the reader pages that could show it.
 /// </summary>
-public sealed class ArticleWorkflow(NewsRoomDb db, ReaderCache cache, TimeProvider clock)
+public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
 {
     /// <summary>Who the scheduler saves revisions as.</summary>
     public const string SchedulerUser = "定时发布";
@@ -192,9 +192,8 @@ public sealed class ArticleWorkflow(NewsRoomDb db, ReaderCache cache, TimeProvid
             Action = action,
             Snapshot = ArticleSnapshot.Of(article).ToJson(),
         });
+        // Reader pages (the article, its regions, the feeds) show the change at once: ReaderCacheInterceptor evicts on this save.
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        // Reader pages (the article, its regions, the feeds) must show the change at once.
-        await cache.EvictArticlesAsync([article.Id], cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ApplyContentAsync(Article article, ArticleSnapshot content, CancellationToken cancellationToken)
