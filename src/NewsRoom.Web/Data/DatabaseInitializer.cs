@@ -28,6 +28,8 @@ public sealed class DatabaseInitializer(
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
         await LoadGazetteerAsync(cancellationToken).ConfigureAwait(false);
         await EnsureRolesAndAdminAsync().ConfigureAwait(false);
+        // Articles a stopped import run left unindexed (see SearchIndexBacklog) become findable now.
+        await importer.IndexSearchBacklogAsync(cancellationToken).ConfigureAwait(false);
         if (importSeeds && options.Value.ImportSeedsOnFirstStart && !await db.Issues.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
             await ImportSeedsAsync(cancellationToken).ConfigureAwait(false);

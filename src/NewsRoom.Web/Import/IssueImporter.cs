@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using NewsRoom.Ingest;
@@ -18,12 +19,20 @@ public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<Iss
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private Dictionary<string, RegionRef>? _regions;
+    private int _awaitingSearchIndex;
+
+    /// <summary>
+    /// How many imported articles may wait in the search backlog (see SearchIndexPause) before they are indexed. At 0 a
+    /// file's articles are indexed right after it. A run of many files sets a batch of thousands, which FTS5 writes as one
+    /// index segment instead of one per file, and calls <see cref="IndexSearchBacklogAsync"/> when it ends.
+    /// </summary>
+    public int SearchIndexBatch { get; set; }
 
     /// <summary>The preview: what importing this file would add, update, remove and leave, and the conflicts.</summary>
     public async Task<FileImportPlan> PlanAsync(ImportSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var reading = PageDump.Read(source.FileName, source.Bytes);
+        var reading = source.Reading;
         if (reading.Issue is null)
         {
             return new FileImportPlan(source.FileName, FileImportState.Unreadable, reading.Error, null, [], [], [], [], []);
@@ -116,6 +125,7 @@ public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<Iss
             return Result(plan, null, 0, 0);
         }
 
+        FileImportResult result;
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
@@ -128,9 +138,10 @@ public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<Iss
                 // Nothing tracked outlives the file: a run over thousands of files stays linear.
                 // The reader cache was evicted by ReaderCacheInterceptor when the transaction committed.
                 db.ChangeTracker.Clear();
-                return Result(plan, issueId, kept, overwritten);
+                _awaitingSearchIndex += touched.Count;
+                result = Result(plan, issueId, kept, overwritten);
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or OperationCanceledException)
+            catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or OperationCanceledException)
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
@@ -145,6 +156,30 @@ public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<Iss
             {
                 db.ChangeTracker.AutoDetectChangesEnabled = true;
             }
+        }
+        if (_awaitingSearchIndex > SearchIndexBatch)
+        {
+            await IndexSearchBacklogAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Makes every imported article findable by search now. A run of many files calls it when it ends; a file imported
+    /// alone, or the file that fills a batch, calls it itself. The files are stored whatever happens here: on failure the
+    /// articles stay in the backlog, for the next import or the next start (DatabaseInitializer) to index.
+    /// </summary>
+    public async Task IndexSearchBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var indexed = await SearchIndexPause.IndexBacklogAsync(db, cancellationToken).ConfigureAwait(false);
+            _awaitingSearchIndex = 0;
+            logger.LogDebug("Indexed {Count} imported articles for search", indexed);
+        }
+        catch (DbException ex)
+        {
+            logger.LogError(ex, "Indexing imported articles for search failed; they stay in the backlog and are indexed later");
         }
     }
 
@@ -195,6 +230,10 @@ public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<Iss
                 .Include(a => a.Photos)
                 .ToDictionaryAsync(a => a.ImportKey!, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var people = await LoadPeopleAsync(parsed, cancellationToken).ConfigureAwait(false);
+        // The issue and any new people get their ids now: the new articles below refer to them.
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        var writer = new NewArticleWriter(db);
+        await using var writerScope = writer.ConfigureAwait(false);
         var publishedAt = parsed.Date is { } date
             ? new DateTimeOffset(date.ToDateTime(new TimeOnly(6, 0)), ChinaOffset).UtcDateTime
             : now;
@@ -202,38 +241,35 @@ public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<Iss
         var keys = ImportKeys.For(parsed.Articles);
         var conflictKeys = plan.Conflicts.Select(c => c.ImportKey).ToHashSet(StringComparer.Ordinal);
         var touched = new List<Article>();
+        var written = new List<int>();
         int kept = 0, overwritten = 0;
         for (var i = 0; i < parsed.Articles.Count; i++)
         {
             var item = parsed.Articles[i];
             var fingerprint = ImportKeys.Fingerprint(item);
-            if (existing.Remove(keys[i], out var article))
+            if (!existing.Remove(keys[i], out var article))
             {
-                if (conflictKeys.Contains(keys[i]))
+                // Not tracked: written at once, with its revision. The reader cache still hears of it, through the issue's save.
+                var added = new Article { IssueId = issue.Id, ImportKey = keys[i], CreatedAt = now, CreatedBy = importedBy };
+                Refill(added, item, i, fingerprint, publishedAt, now, regions, people);
+                await writer.InsertAsync(added, "导入", cancellationToken).ConfigureAwait(false);
+                written.Add(added.Id);
+                continue;
+            }
+            if (conflictKeys.Contains(keys[i]))
+            {
+                if (choices?.GetValueOrDefault(keys[i]) != ConflictChoice.TakeImport)
                 {
-                    if (choices?.GetValueOrDefault(keys[i]) != ConflictChoice.TakeImport)
-                    {
-                        kept++;
-                        continue;
-                    }
-                    overwritten++;
-                }
-                else if (article.EditedSinceImport || (article.ImportFingerprint == fingerprint && article.PagePosition == i && article.Status == ArticleStatus.Published))
-                {
+                    kept++;
                     continue;
                 }
+                overwritten++;
             }
-            else
+            else if (article.EditedSinceImport || (article.ImportFingerprint == fingerprint && article.PagePosition == i && article.Status == ArticleStatus.Published))
             {
-                article = new Article { Issue = issue, ImportKey = keys[i], CreatedAt = now, CreatedBy = importedBy };
-                db.Articles.Add(article);
+                continue;
             }
-            Fill(article, item, i, fingerprint, regions, people);
-            article.Status = ArticleStatus.Published;
-            article.PublishedAt ??= publishedAt;
-            article.UpdatedAt = now;
-            article.EditedSinceImport = false;
-            article.ConcurrencyStamp = Guid.NewGuid();
+            Refill(article, item, i, fingerprint, publishedAt, now, regions, people);
             touched.Add(article);
         }
 
@@ -264,7 +300,7 @@ public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<Iss
             });
         }
         await SaveAsync(cancellationToken).ConfigureAwait(false);
-        var touchedIds = touched.Select(a => a.Id).ToList();
+        var touchedIds = written.Concat(touched.Select(a => a.Id)).ToList();
         await SearchIndexPause.ResumeAsync(db, touchedIds, cancellationToken).ConfigureAwait(false);
         return (issue.Id, touchedIds, kept, overwritten);
     }
@@ -279,6 +315,17 @@ public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<Iss
         db.FindOrAddPeopleAsync(
             parsed.Articles.SelectMany(a => a.Bylines.Concat(a.Photos.SelectMany(p => p.Credits))).Select(b => b.Name),
             cancellationToken);
+
+    // The article as this reading of the page has it, published.
+    private static void Refill(Article article, ParsedArticle item, int position, string fingerprint, DateTime publishedAt, DateTime now, Dictionary<string, RegionRef> regions, Dictionary<string, Person> people)
+    {
+        Fill(article, item, position, fingerprint, regions, people);
+        article.Status = ArticleStatus.Published;
+        article.PublishedAt ??= publishedAt;
+        article.UpdatedAt = now;
+        article.EditedSinceImport = false;
+        article.ConcurrencyStamp = Guid.NewGuid();
+    }
 
     private static void Fill(Article article, ParsedArticle item, int position, string fingerprint, Dictionary<string, RegionRef> regions, Dictionary<string, Person> people)
     {
