@@ -99,9 +99,14 @@ internal static class CommandMode
             // A real import is kept in the admin console's history like one started there; a dry run is not.
             int? runId = dryRun ? null : await runner.CreateAsync("command-line", files.Count).ConfigureAwait(false);
             var failed = false;
-            foreach (var file in files)
+            // The next file is read and parsed while this one is stored.
+            var next = files.Count > 0 ? ReadAheadAsync(files[0]) : null;
+            for (var i = 0; i < files.Count; i++)
             {
-                if (!File.Exists(file))
+                var file = files[i];
+                var source = await next!.ConfigureAwait(false);
+                next = i + 1 < files.Count ? ReadAheadAsync(files[i + 1]) : null;
+                if (source is null)
                 {
                     Console.WriteLine($"{file}: 失败: 文件不存在");
                     if (runId is int missingRun)
@@ -111,7 +116,6 @@ internal static class CommandMode
                     failed = true;
                     continue;
                 }
-                var source = new ImportSource(Path.GetFileName(file), await File.ReadAllBytesAsync(file).ConfigureAwait(false), IssueOrigin.CommandLine);
                 if (dryRun)
                 {
                     var plan = await importer.PlanAsync(source).ConfigureAwait(false);
@@ -134,4 +138,10 @@ internal static class CommandMode
             return failed ? 1 : 0;
         }
     }
+
+    // Null for a file that does not exist.
+    private static async Task<ImportSource?> ReadAheadAsync(string file) =>
+        File.Exists(file)
+            ? new ImportSource(Path.GetFileName(file), await File.ReadAllBytesAsync(file).ConfigureAwait(false), IssueOrigin.CommandLine).ReadAhead()
+            : null;
 }
