@@ -14,7 +14,6 @@ internal static class ReaderTestData
         {
             SourceFileName = $"test-{Guid.NewGuid():N}.txt",
             ContentHash = Guid.NewGuid().ToString("N"),
-            OriginalBytes = [],
             Paper = paper,
             IssueDate = new DateOnly(2025, 6, 2),
             ImportedAt = DateTime.UtcNow,

@@ -202,14 +202,15 @@ public sealed class IssueImporter(NewsRoomDb db, TimeProvider clock, ILogger<Iss
             .ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         await SearchIndexPause.PauseAsync(db, cancellationToken).ConfigureAwait(false);
 
-        var issue = await db.Issues.SingleOrDefaultAsync(i => i.SourceFileName == source.FileName, cancellationToken).ConfigureAwait(false);
+        var issue = await db.Issues.Include(i => i.Original).SingleOrDefaultAsync(i => i.SourceFileName == source.FileName, cancellationToken).ConfigureAwait(false);
         if (issue is null)
         {
-            issue = new Issue { SourceFileName = source.FileName, ContentHash = string.Empty, OriginalBytes = [] };
+            issue = new Issue { SourceFileName = source.FileName, ContentHash = string.Empty };
             db.Issues.Add(issue);
         }
         issue.ContentHash = ContentHash(source.Bytes);
-        issue.OriginalBytes = source.Bytes;
+        issue.Original ??= new IssueOriginal { Bytes = source.Bytes };
+        issue.Original.Bytes = source.Bytes;
         issue.Encoding = plan.Encoding;
         issue.Origin = source.Origin;
         issue.Paper = parsed.Paper;

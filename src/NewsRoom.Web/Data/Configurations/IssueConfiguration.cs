@@ -15,5 +15,15 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         builder.Property(i => i.Encoding).HasMaxLength(20);
         builder.HasOne(i => i.HomeRegion).WithMany().HasForeignKey(i => i.HomeRegionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(i => i.IssueDate);
+        builder.HasOne(i => i.Original).WithOne(o => o.Issue).HasForeignKey<IssueOriginal>(o => o.IssueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IssueOriginalConfiguration : IEntityTypeConfiguration<IssueOriginal>
+{
+    public void Configure(EntityTypeBuilder<IssueOriginal> builder)
+    {
+        builder.ToTable("IssueOriginals");
+        builder.HasKey(o => o.IssueId);
     }
 }

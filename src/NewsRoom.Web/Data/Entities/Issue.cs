@@ -11,7 +11,8 @@ public class Issue
     /// <summary>SHA-256 of the original bytes, hex: the same bytes import to no change.</summary>
     public required string ContentHash { get; set; }
 
-    public required byte[] OriginalBytes { get; set; }
+    /// <summary>The dump's bytes as received; loaded only when asked for.</summary>
+    public IssueOriginal? Original { get; set; }
     public string? Encoding { get; set; }
     public IssueOrigin Origin { get; set; }
     public string? Paper { get; set; }
@@ -23,6 +24,17 @@ public class Issue
     public List<string> Unplaced { get; set; } = [];
     public List<string> Furniture { get; set; } = [];
     public List<Article> Articles { get; set; } = [];
+}
+
+/// <summary>
+/// The bytes of an issue's page dump exactly as received, so nothing is ever lost. Kept out of the Issues row: SQLite reads
+/// a row's columns in order, so every article page that showed its paper's name walked the 50 KB of bytes before it.
+/// </summary>
+public class IssueOriginal
+{
+    public int IssueId { get; set; }
+    public Issue Issue { get; set; } = null!;
+    public required byte[] Bytes { get; set; }
 }
 
 public enum IssueOrigin

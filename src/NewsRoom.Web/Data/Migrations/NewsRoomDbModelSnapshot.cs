@@ -428,10 +428,6 @@ namespace NewsRoom.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("OriginalBytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("Paper")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -459,6 +455,20 @@ namespace NewsRoom.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Issues");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.IssueOriginal", b =>
+                {
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("IssueId");
+
+                    b.ToTable("IssueOriginals", (string)null);
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Person", b =>
@@ -707,6 +717,17 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("HomeRegion");
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.IssueOriginal", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Issue", "Issue")
+                        .WithOne("Original")
+                        .HasForeignKey("NewsRoom.Web.Data.Entities.IssueOriginal", "IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Issue");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Photo", b =>
                 {
                     b.HasOne("NewsRoom.Web.Data.Entities.Article", "Article")
@@ -753,6 +774,8 @@ namespace NewsRoom.Web.Data.Migrations
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Issue", b =>
                 {
                     b.Navigation("Articles");
+
+                    b.Navigation("Original");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Person", b =>
