@@ -33,9 +33,9 @@ namespace NewsRoom.Web.Data.Migrations
 
             migrationBuilder.Sql("INSERT INTO IssueOriginals (IssueId, Bytes) SELECT Id, OriginalBytes FROM Issues;");
 
-            migrationBuilder.DropColumn(
-                name: "OriginalBytes",
-                table: "Issues");
+            // SQLite's own DROP COLUMN runs inside the migration's transaction; EF's DropColumn would rebuild the table with
+            // foreign keys switched off, outside any transaction.
+            migrationBuilder.Sql("ALTER TABLE Issues DROP COLUMN OriginalBytes;");
         }
 
         /// <inheritdoc />
