@@ -85,7 +85,7 @@ public sealed partial class SearchService(NewsRoomDb db)
                 total = await CountAsync(connection, match, filters, cancellationToken).ConfigureAwait(false);
                 ids = total <= RankLimit
                     ? await IdsAsync(connection, match, filters, Order.Rank, offset, PageSize, cancellationToken).ConfigureAwait(false)
-                    : await TieredIdsAsync(connection, match, filters, offset, cancellationToken).ConfigureAwait(false);
+                    : await TieredIdsAsync(connection, match, RanksTitlesAtOnce(words), filters, offset, cancellationToken).ConfigureAwait(false);
             }
             var hits = await HitsAsync(ids, words, cancellationToken).ConfigureAwait(false);
             return new SearchResults(words, total, page, hits);
@@ -136,15 +136,32 @@ public sealed partial class SearchService(NewsRoomDb db)
         return string.Join(" AND ", parts);
     }
 
-    private async Task<List<int>> TieredIdsAsync(SqliteConnection connection, string match, Filters filters, int offset, CancellationToken cancellationToken)
+    // Counting the title matches and then ranking them evaluates the phrase over the titles twice, and bm25 reads it a
+    // third time for its idf; for a phrase of two or more trigrams each pass is milliseconds of position matching.
+    // So such words rank their titles at once, at most RankLimit + 1 of them, which tells the count as well; only when
+    // that many match is the work thrown away. Single trigrams are cheap to count, and a short word's expansion would
+    // make bm25 read every one of its trigrams, so those count first.
+    private static bool RanksTitlesAtOnce(IReadOnlyList<string> words) =>
+        words.All(w => SearchText.Length(w) >= 3) && words.Any(w => SearchText.Length(w) >= 4);
+
+    private async Task<List<int>> TieredIdsAsync(SqliteConnection connection, string match, bool rankTitlesAtOnce, Filters filters, int offset, CancellationToken cancellationToken)
     {
         var inTitles = $"{TitleColumns} : ({match})";
-        var titleCount = await CountAsync(connection, inTitles, filters, cancellationToken).ConfigureAwait(false);
-        var ids = new List<int>();
-        if (offset < titleCount)
+        var titleCount = -1;
+        List<int>? ids = null;
+        if (rankTitlesAtOnce)
         {
-            var order = titleCount <= RankLimit ? Order.Rank : Order.Stored;
-            ids.AddRange(await IdsAsync(connection, inTitles, filters, order, offset, PageSize, cancellationToken).ConfigureAwait(false));
+            (titleCount, ids) = await RankedWithCountAsync(connection, inTitles, filters, offset, cancellationToken).ConfigureAwait(false);
+        }
+        if (ids is null)
+        {
+            titleCount = await CountAsync(connection, inTitles, filters, cancellationToken).ConfigureAwait(false);
+            ids = [];
+            if (offset < titleCount)
+            {
+                var order = titleCount <= RankLimit ? Order.Rank : Order.Stored;
+                ids.AddRange(await IdsAsync(connection, inTitles, filters, order, offset, PageSize, cancellationToken).ConfigureAwait(false));
+            }
         }
         if (ids.Count < PageSize)
         {
@@ -154,9 +171,41 @@ public sealed partial class SearchService(NewsRoomDb db)
         return ids;
     }
 
+    // The page of the matches in rank order and how many match, from one evaluation of the match; null ids when more
+    // than RankLimit match (then they are not to be ranked) or the page lies past them (then the count is unknown).
+    private async Task<(int Count, List<int>? Ids)> RankedWithCountAsync(SqliteConnection connection, string match, Filters filters, int offset, CancellationToken cancellationToken)
+    {
+        var joined = filters.Count > 0;
+        var command = Command(connection, joined ? "s.rowid AS id, s.rank AS r, a.PublishedAt AS p" : "s.rowid AS id, s.rank AS r", match, filters);
+        await using (command.ConfigureAwait(false))
+        {
+            // The same order as Order.Rank, on the same values.
+            command.CommandText = string.Create(CultureInfo.InvariantCulture,
+                $"SELECT id, count(*) OVER () FROM ({command.CommandText} LIMIT {RankLimit + 1}) ORDER BY r, {(joined ? "p DESC, " : "")}id DESC LIMIT {PageSize} OFFSET {offset}");
+            var ids = new List<int>();
+            var count = -1;
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    ids.Add(reader.GetInt32(0));
+                    count = reader.GetInt32(1);
+                }
+            }
+            return count switch
+            {
+                < 0 when offset == 0 => (0, ids),
+                < 0 => (-1, null),
+                _ when count > RankLimit => (-1, null),
+                _ => (count, ids),
+            };
+        }
+    }
+
     private static async Task<int> CountAsync(SqliteConnection connection, string? match, Filters filters, CancellationToken cancellationToken)
     {
-        var command = Command(connection, count: true, match, filters);
+        var command = Command(connection, "count(*)", match, filters);
         await using (command.ConfigureAwait(false))
         {
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
@@ -165,7 +214,8 @@ public sealed partial class SearchService(NewsRoomDb db)
 
     private static async Task<List<int>> IdsAsync(SqliteConnection connection, string? match, Filters filters, Order order, int offset, int limit, CancellationToken cancellationToken)
     {
-        var command = Command(connection, count: false, match, filters, order, offset, limit);
+        var command = Command(connection, match is null ? "a.Id" : "s.rowid", match, filters);
+        command.CommandText += OrderAndPage(order, filters.Count > 0, offset, limit);
         await using (command.ConfigureAwait(false))
         {
             var ids = new List<int>();
@@ -184,12 +234,11 @@ public sealed partial class SearchService(NewsRoomDb db)
     // Filters are parameters; only fixed SQL text and numbers computed here are ever spliced in. Without filters the
     // index is read alone: it holds published articles only (its triggers see to that), and a join per match
     // would cost more than the whole search.
-    private static SqliteCommand Command(SqliteConnection connection, bool count, string? match, Filters filters, Order? order = null, int offset = 0, int limit = 0)
+    private static SqliteCommand Command(SqliteConnection connection, string select, string? match, Filters filters)
     {
         var command = connection.CreateCommand();
         var sql = new StringBuilder();
         var joined = filters.Count > 0;
-        var select = count ? "count(*)" : match is null ? "a.Id" : "s.rowid";
         sql.Append((match, joined) switch
         {
             (null, _) => $"SELECT {select} FROM Articles a WHERE a.Status = 'Published'",
@@ -226,20 +275,18 @@ public sealed partial class SearchService(NewsRoomDb db)
             sql.Append(" AND EXISTS (SELECT 1 FROM ArticleBylines b WHERE b.ArticleId = a.Id AND b.PersonId = $person)");
             command.Parameters.AddWithValue("$person", person);
         }
-        if (order is { } o)
-        {
-            sql.Append(o switch
-            {
-                Order.Rank when joined => " ORDER BY s.rank, a.PublishedAt DESC",
-                Order.Rank => " ORDER BY s.rank, s.rowid DESC",
-                Order.Stored => " ORDER BY s.rowid DESC",
-                _ => " ORDER BY a.PublishedAt DESC, a.Id DESC",
-            });
-            sql.Append(CultureInfo.InvariantCulture, $" LIMIT {limit} OFFSET {offset}");
-        }
         command.CommandText = sql.ToString();
         return command;
     }
+
+    // Ties in rank and day are broken by id, so that pages never overlap.
+    private static string OrderAndPage(Order order, bool joined, int offset, int limit) => order switch
+    {
+        Order.Rank when joined => " ORDER BY s.rank, a.PublishedAt DESC, s.rowid DESC",
+        Order.Rank => " ORDER BY s.rank, s.rowid DESC",
+        Order.Stored => " ORDER BY s.rowid DESC",
+        _ => " ORDER BY a.PublishedAt DESC, a.Id DESC",
+    } + string.Create(CultureInfo.InvariantCulture, $" LIMIT {limit} OFFSET {offset}");
 
     // Null when a filter names nothing that exists (an unknown region): then nothing can match.
     private async Task<Filters?> FiltersAsync(SearchQuery query, CancellationToken cancellationToken)
