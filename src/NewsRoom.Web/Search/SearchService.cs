@@ -44,6 +44,9 @@ public sealed partial class SearchService(NewsRoomDb db)
     /// </summary>
     internal int RankLimit { get; init; } = 1000;
 
+    /// <summary>Whether the title tier's bm25 may be computed here (<see cref="TitleRank"/>) rather than by SQLite; off only to test both.</summary>
+    internal bool RankTitlesHere { get; init; } = true;
+
     private const string TitleColumns = "{Headline Kicker Subheadline}";
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -85,7 +88,7 @@ public sealed partial class SearchService(NewsRoomDb db)
                 total = await CountAsync(connection, match, filters, cancellationToken).ConfigureAwait(false);
                 ids = total <= RankLimit
                     ? await IdsAsync(connection, match, filters, Order.Rank, offset, PageSize, cancellationToken).ConfigureAwait(false)
-                    : await TieredIdsAsync(connection, match, RanksTitlesAtOnce(words), filters, offset, cancellationToken).ConfigureAwait(false);
+                    : await TieredIdsAsync(connection, match, words, filters, offset, cancellationToken).ConfigureAwait(false);
             }
             var hits = await HitsAsync(connection, ids, words, cancellationToken).ConfigureAwait(false);
             return new SearchResults(words, total, page, hits);
@@ -144,14 +147,26 @@ public sealed partial class SearchService(NewsRoomDb db)
     private static bool RanksTitlesAtOnce(IReadOnlyList<string> words) =>
         words.All(w => SearchText.Length(w) >= 3) && words.Any(w => SearchText.Length(w) >= 4);
 
-    private async Task<List<int>> TieredIdsAsync(SqliteConnection connection, string match, bool rankTitlesAtOnce, Filters filters, int offset, CancellationToken cancellationToken)
+    private async Task<List<int>> TieredIdsAsync(SqliteConnection connection, string match, IReadOnlyList<string> words, Filters filters, int offset, CancellationToken cancellationToken)
     {
         var inTitles = $"{TitleColumns} : ({match})";
         var titleCount = -1;
         List<int>? ids = null;
-        if (rankTitlesAtOnce)
+        if (RanksTitlesAtOnce(words))
         {
-            (titleCount, ids) = await RankedWithCountAsync(connection, inTitles, filters, offset, cancellationToken).ConfigureAwait(false);
+            // Cheaper still where the rank can be computed here from that one pass.
+            var ranking = RankTitlesHere && filters.Count == 0 && TitleRank.Applies(words)
+                ? await TitleRank.RankAsync(connection, words[0], inTitles, RankLimit, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (ranking is { Ids: { } ranked })
+            {
+                titleCount = ranked.Count;
+                ids = [.. ranked.Skip(offset).Take(PageSize)];
+            }
+            else if (ranking is null)
+            {
+                (titleCount, ids) = await RankedWithCountAsync(connection, inTitles, filters, offset, cancellationToken).ConfigureAwait(false);
+            }
         }
         if (ids is null)
         {
