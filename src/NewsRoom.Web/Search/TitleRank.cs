@@ -39,10 +39,13 @@ internal static class TitleRank
         await using (command.ConfigureAwait(false))
         {
             // The statements run one by one as the reader moves on, so declining after the first costs nothing more.
+            // The titles come from the index's own copy (c0–c2: Headline, Kicker, Subheadline, as indexed), read
+            // directly: through the FTS5 columns every column of the row is loaded, the body included.
             command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
                 SELECT v FROM ArticleSearch_config WHERE k = 'rank';
                 SELECT block FROM ArticleSearch_data WHERE id = 1;
-                SELECT s.rowid, s.Headline, s.Kicker, s.Subheadline, d.sz FROM ArticleSearch s CROSS JOIN ArticleSearch_docsize d ON d.id = s.rowid
+                SELECT s.rowid, c.c0, c.c1, c.c2, d.sz FROM ArticleSearch s
+                CROSS JOIN ArticleSearch_content c ON c.id = s.rowid CROSS JOIN ArticleSearch_docsize d ON d.id = s.rowid
                 WHERE ArticleSearch MATCH $match LIMIT {limit + 1};
                 """);
             command.Parameters.AddWithValue("$match", inTitles);
