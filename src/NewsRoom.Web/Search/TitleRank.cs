@@ -12,7 +12,9 @@ namespace NewsRoom.Web.Search;
 /// frequency, and the index's own shadow tables (documented in the FTS5 manual) give the row and average lengths.
 /// Only for what it can count exactly: one word of CJK ideographs (which case folding leaves alone), no filters,
 /// the rank function the AddArticleSearch migration configured; otherwise, or if a title it reads holds no
-/// occurrence where the index saw one, it declines and the search asks SQLite to rank.
+/// occurrence where the index saw one, it declines and the search asks SQLite to rank. It reads the index's shadow
+/// tables, so a change to the index (columns, content, tokenizer) must be checked against it: SearchRankingTests
+/// compare its order with SQLite's.
 /// </summary>
 internal static class TitleRank
 {
@@ -38,42 +40,40 @@ internal static class TitleRank
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            // The statements run one by one as the reader moves on, so declining after the first costs nothing more.
-            // The titles come from the index's own copy (c0–c2: Headline, Kicker, Subheadline, as indexed), read
-            // directly: through the FTS5 columns every column of the row is loaded, the body included.
+            // One statement, so that the totals are read in the same snapshot as the matches, as bm25 reads them; the
+            // two scalar subqueries run once. The titles come from the index's own copy (c0–c2: Headline, Kicker,
+            // Subheadline, as indexed), read directly: through the FTS5 columns every column is loaded, the body too.
             command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
-                SELECT v FROM ArticleSearch_config WHERE k = 'rank';
-                SELECT block FROM ArticleSearch_data WHERE id = 1;
-                SELECT s.rowid, c.c0, c.c1, c.c2, d.sz FROM ArticleSearch s
+                SELECT s.rowid, c.c0, c.c1, c.c2, d.sz,
+                    (SELECT v FROM ArticleSearch_config WHERE k = 'rank'),
+                    (SELECT block FROM ArticleSearch_data WHERE id = 1)
+                FROM ArticleSearch s
                 CROSS JOIN ArticleSearch_content c ON c.id = s.rowid CROSS JOIN ArticleSearch_docsize d ON d.id = s.rowid
-                WHERE ArticleSearch MATCH $match LIMIT {limit + 1};
+                WHERE ArticleSearch MATCH $match LIMIT {limit + 1}
                 """);
             command.Parameters.AddWithValue("$match", inTitles);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.GetString(0) != Bm25)
-                {
-                    return null;
-                }
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-                // The averages record: the number of rows, then the tokens of each column in all rows.
-                var averages = (byte[])reader.GetValue(0);
-                var at = 0;
-                var rows = Varint(averages, ref at);
-                long tokens = 0;
-                while (at < averages.Length)
-                {
-                    tokens += Varint(averages, ref at);
-                }
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 var matches = new List<(long Id, double Frequency, long Length)>();
+                long rows = 0, tokens = 0;
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    if (matches.Count == 0)
+                    {
+                        if (reader.IsDBNull(5) || reader.GetString(5) != Bm25 || reader.IsDBNull(6))
+                        {
+                            return null;
+                        }
+                        // The averages record: the number of rows, then the tokens of each column in all rows.
+                        var averages = (byte[])reader.GetValue(6);
+                        var at = 0;
+                        rows = Varint(averages, ref at);
+                        while (at < averages.Length)
+                        {
+                            tokens += Varint(averages, ref at);
+                        }
+                    }
                     if (matches.Count == limit)
                     {
                         return TitleRanking.TooMany;
