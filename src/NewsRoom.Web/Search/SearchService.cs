@@ -44,6 +44,9 @@ public sealed partial class SearchService(NewsRoomDb db)
     /// </summary>
     internal int RankLimit { get; init; } = 1000;
 
+    /// <summary>Whether the title tier's bm25 may be computed here (<see cref="TitleRank"/>) rather than by SQLite; off only to test both.</summary>
+    internal bool RankTitlesHere { get; init; } = true;
+
     private const string TitleColumns = "{Headline Kicker Subheadline}";
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -85,9 +88,9 @@ public sealed partial class SearchService(NewsRoomDb db)
                 total = await CountAsync(connection, match, filters, cancellationToken).ConfigureAwait(false);
                 ids = total <= RankLimit
                     ? await IdsAsync(connection, match, filters, Order.Rank, offset, PageSize, cancellationToken).ConfigureAwait(false)
-                    : await TieredIdsAsync(connection, match, filters, offset, cancellationToken).ConfigureAwait(false);
+                    : await TieredIdsAsync(connection, match, words, filters, offset, cancellationToken).ConfigureAwait(false);
             }
-            var hits = await HitsAsync(ids, words, cancellationToken).ConfigureAwait(false);
+            var hits = await HitsAsync(connection, ids, words, cancellationToken).ConfigureAwait(false);
             return new SearchResults(words, total, page, hits);
         }
         finally
@@ -136,15 +139,44 @@ public sealed partial class SearchService(NewsRoomDb db)
         return string.Join(" AND ", parts);
     }
 
-    private async Task<List<int>> TieredIdsAsync(SqliteConnection connection, string match, Filters filters, int offset, CancellationToken cancellationToken)
+    // Counting the title matches and then ranking them evaluates the phrase over the titles twice, and bm25 reads it a
+    // third time for its idf; for a phrase of two or more trigrams each pass is milliseconds of position matching.
+    // So such words rank their titles at once, at most RankLimit + 1 of them, which tells the count as well; only when
+    // that many match is the work thrown away. Single trigrams are cheap to count, and a short word's expansion would
+    // make bm25 read every one of its trigrams, so those count first.
+    private static bool RanksTitlesAtOnce(IReadOnlyList<string> words) =>
+        words.All(w => SearchText.Length(w) >= 3) && words.Any(w => SearchText.Length(w) >= 4);
+
+    private async Task<List<int>> TieredIdsAsync(SqliteConnection connection, string match, IReadOnlyList<string> words, Filters filters, int offset, CancellationToken cancellationToken)
     {
         var inTitles = $"{TitleColumns} : ({match})";
-        var titleCount = await CountAsync(connection, inTitles, filters, cancellationToken).ConfigureAwait(false);
-        var ids = new List<int>();
-        if (offset < titleCount)
+        var titleCount = -1;
+        List<int>? ids = null;
+        if (RanksTitlesAtOnce(words))
         {
-            var order = titleCount <= RankLimit ? Order.Rank : Order.Stored;
-            ids.AddRange(await IdsAsync(connection, inTitles, filters, order, offset, PageSize, cancellationToken).ConfigureAwait(false));
+            // Cheaper still where the rank can be computed here from that one pass.
+            var ranking = RankTitlesHere && filters.Count == 0 && TitleRank.Applies(words)
+                ? await TitleRank.RankAsync(connection, words[0], inTitles, RankLimit, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (ranking is { Ids: { } ranked })
+            {
+                titleCount = ranked.Count;
+                ids = [.. ranked.Skip(offset).Take(PageSize)];
+            }
+            else if (ranking is null)
+            {
+                (titleCount, ids) = await RankedWithCountAsync(connection, inTitles, filters, offset, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        if (ids is null)
+        {
+            titleCount = await CountAsync(connection, inTitles, filters, cancellationToken).ConfigureAwait(false);
+            ids = [];
+            if (offset < titleCount)
+            {
+                var order = titleCount <= RankLimit ? Order.Rank : Order.Stored;
+                ids.AddRange(await IdsAsync(connection, inTitles, filters, order, offset, PageSize, cancellationToken).ConfigureAwait(false));
+            }
         }
         if (ids.Count < PageSize)
         {
@@ -154,9 +186,41 @@ public sealed partial class SearchService(NewsRoomDb db)
         return ids;
     }
 
+    // The page of the matches in rank order and how many match, from one evaluation of the match; null ids when more
+    // than RankLimit match (then they are not to be ranked) or the page lies past them (then the count is unknown).
+    private async Task<(int Count, List<int>? Ids)> RankedWithCountAsync(SqliteConnection connection, string match, Filters filters, int offset, CancellationToken cancellationToken)
+    {
+        var joined = filters.Count > 0;
+        var command = Command(connection, joined ? "s.rowid AS id, s.rank AS r, a.PublishedAt AS p" : "s.rowid AS id, s.rank AS r", match, filters);
+        await using (command.ConfigureAwait(false))
+        {
+            // The same order as Order.Rank, on the same values.
+            command.CommandText = string.Create(CultureInfo.InvariantCulture,
+                $"SELECT id, count(*) OVER () FROM ({command.CommandText} LIMIT {RankLimit + 1}) ORDER BY r, {(joined ? "p DESC, " : "")}id DESC LIMIT {PageSize} OFFSET {offset}");
+            var ids = new List<int>();
+            var count = -1;
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    ids.Add(reader.GetInt32(0));
+                    count = reader.GetInt32(1);
+                }
+            }
+            return count switch
+            {
+                < 0 when offset == 0 => (0, ids),
+                < 0 => (-1, null),
+                _ when count > RankLimit => (-1, null),
+                _ => (count, ids),
+            };
+        }
+    }
+
     private static async Task<int> CountAsync(SqliteConnection connection, string? match, Filters filters, CancellationToken cancellationToken)
     {
-        var command = Command(connection, count: true, match, filters);
+        var command = Command(connection, "count(*)", match, filters);
         await using (command.ConfigureAwait(false))
         {
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
@@ -165,7 +229,8 @@ public sealed partial class SearchService(NewsRoomDb db)
 
     private static async Task<List<int>> IdsAsync(SqliteConnection connection, string? match, Filters filters, Order order, int offset, int limit, CancellationToken cancellationToken)
     {
-        var command = Command(connection, count: false, match, filters, order, offset, limit);
+        var command = Command(connection, match is null ? "a.Id" : "s.rowid", match, filters);
+        command.CommandText += OrderAndPage(order, filters.Count > 0, offset, limit);
         await using (command.ConfigureAwait(false))
         {
             var ids = new List<int>();
@@ -184,12 +249,11 @@ public sealed partial class SearchService(NewsRoomDb db)
     // Filters are parameters; only fixed SQL text and numbers computed here are ever spliced in. Without filters the
     // index is read alone: it holds published articles only (its triggers see to that), and a join per match
     // would cost more than the whole search.
-    private static SqliteCommand Command(SqliteConnection connection, bool count, string? match, Filters filters, Order? order = null, int offset = 0, int limit = 0)
+    private static SqliteCommand Command(SqliteConnection connection, string select, string? match, Filters filters)
     {
         var command = connection.CreateCommand();
         var sql = new StringBuilder();
         var joined = filters.Count > 0;
-        var select = count ? "count(*)" : match is null ? "a.Id" : "s.rowid";
         sql.Append((match, joined) switch
         {
             (null, _) => $"SELECT {select} FROM Articles a WHERE a.Status = 'Published'",
@@ -226,20 +290,18 @@ public sealed partial class SearchService(NewsRoomDb db)
             sql.Append(" AND EXISTS (SELECT 1 FROM ArticleBylines b WHERE b.ArticleId = a.Id AND b.PersonId = $person)");
             command.Parameters.AddWithValue("$person", person);
         }
-        if (order is { } o)
-        {
-            sql.Append(o switch
-            {
-                Order.Rank when joined => " ORDER BY s.rank, a.PublishedAt DESC",
-                Order.Rank => " ORDER BY s.rank, s.rowid DESC",
-                Order.Stored => " ORDER BY s.rowid DESC",
-                _ => " ORDER BY a.PublishedAt DESC, a.Id DESC",
-            });
-            sql.Append(CultureInfo.InvariantCulture, $" LIMIT {limit} OFFSET {offset}");
-        }
         command.CommandText = sql.ToString();
         return command;
     }
+
+    // Ties in rank and day are broken by id, so that pages never overlap.
+    private static string OrderAndPage(Order order, bool joined, int offset, int limit) => order switch
+    {
+        Order.Rank when joined => " ORDER BY s.rank, a.PublishedAt DESC, s.rowid DESC",
+        Order.Rank => " ORDER BY s.rank, s.rowid DESC",
+        Order.Stored => " ORDER BY s.rowid DESC",
+        _ => " ORDER BY a.PublishedAt DESC, a.Id DESC",
+    } + string.Create(CultureInfo.InvariantCulture, $" LIMIT {limit} OFFSET {offset}");
 
     // Null when a filter names nothing that exists (an unknown region): then nothing can match.
     private async Task<Filters?> FiltersAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -270,7 +332,7 @@ public sealed partial class SearchService(NewsRoomDb db)
     private static string StoredUtc(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaOffset).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private async Task<List<SearchHit>> HitsAsync(List<int> ids, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    private static async Task<List<SearchHit>> HitsAsync(SqliteConnection connection, List<int> ids, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -278,45 +340,63 @@ public sealed partial class SearchService(NewsRoomDb db)
         }
         // The ids inlined as IN (1, 2, …) and the status checked here, not in SQL: with a Status condition SQLite
         // prefers the Status index and reads every published article instead of twenty primary keys. Bylines and
-        // captions are their own queries: as joined collections EF would join every byline in the store first.
-        var rows = await db.Articles.AsNoTracking()
-            .Where(a => EF.Constant(ids).Contains(a.Id))
-            .Select(a => new
+        // captions are their own statements, as a join would repeat each article per byline and photo. The three
+        // are one command on the open connection: through EF they cost more than the rest of a selective search.
+        var idList = string.Join(',', ids);
+        var rows = new List<HitRow>(ids.Count);
+        var bylines = new List<(int ArticleId, SearchByline Byline)>();
+        var captions = new List<(int ArticleId, string Caption)>();
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = $"""
+                SELECT a.Id, a.Status, a.Headline, a.Kicker, a.Subheadline, a.Body, a.PublishedAt,
+                    (SELECT r.Name FROM ArticleRegions ar JOIN Regions r ON r.Id = ar.RegionId WHERE ar.ArticleId = a.Id AND ar.IsPrimary LIMIT 1)
+                FROM Articles a WHERE a.Id IN ({idList});
+                SELECT b.ArticleId, b.PersonId, pe.Name FROM ArticleBylines b JOIN People pe ON pe.Id = b.PersonId WHERE b.ArticleId IN ({idList}) ORDER BY b."Order";
+                SELECT p.ArticleId, p.Caption FROM Photos p WHERE p.ArticleId IN ({idList}) ORDER BY p."Order";
+                """;
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
-                a.Id,
-                a.Status,
-                a.Headline,
-                a.Kicker,
-                a.Subheadline,
-                a.Body,
-                a.PublishedAt,
-                Region = a.Regions.Where(r => r.IsPrimary).Select(r => r.Region.Name).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var bylines = (await db.ArticleBylines.AsNoTracking()
-            .Where(b => EF.Constant(ids).Contains(b.ArticleId))
-            .OrderBy(b => b.Order)
-            .Select(b => new { b.ArticleId, Byline = new SearchByline(b.PersonId, b.Person.Name) })
-            .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToLookup(b => b.ArticleId, b => b.Byline);
-        var captions = (await db.Photos.AsNoTracking()
-            .Where(p => EF.Constant(ids).Contains(p.ArticleId))
-            .OrderBy(p => p.Order)
-            .Select(p => new { p.ArticleId, p.Caption })
-            .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToLookup(p => p.ArticleId, p => p.Caption);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(new HitRow(
+                        reader.GetInt32(0),
+                        reader.GetString(1),
+                        reader.IsDBNull(2) ? null : reader.GetString(2),
+                        reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.IsDBNull(4) ? null : reader.GetString(4),
+                        reader.GetString(5),
+                        reader.IsDBNull(6) ? null : reader.GetDateTime(6),
+                        reader.IsDBNull(7) ? null : reader.GetString(7)));
+                }
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    bylines.Add((reader.GetInt32(0), new SearchByline(reader.GetInt32(1), reader.GetString(2))));
+                }
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    captions.Add((reader.GetInt32(0), reader.GetString(1)));
+                }
+            }
+        }
+        var bylinesOf = bylines.ToLookup(b => b.ArticleId, b => b.Byline);
+        var captionsOf = captions.ToLookup(c => c.ArticleId, c => c.Caption);
         var byId = rows.ToDictionary(r => r.Id);
         var hits = new List<SearchHit>();
         foreach (var id in ids)
         {
-            if (!byId.TryGetValue(id, out var row) || row.Status != ArticleStatus.Published)
+            if (!byId.TryGetValue(id, out var row) || row.Status != nameof(ArticleStatus.Published))
             {
                 continue;
             }
             var body = Whitespace().Replace(row.Body, " ");
             var title = row.Headline ?? row.Kicker ?? row.Subheadline ?? Truncate(body, 30);
             // The snippet comes from where a word occurs: body first, then the titles and captions.
-            var source = new[] { body, row.Subheadline, row.Kicker, string.Join(" ", captions[row.Id]) }
+            var source = new[] { body, row.Subheadline, row.Kicker, string.Join(" ", captionsOf[row.Id]) }
                 .FirstOrDefault(t => t is not null && words.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase))) ?? body;
             hits.Add(new SearchHit(
                 row.Id,
@@ -324,7 +404,7 @@ public sealed partial class SearchService(NewsRoomDb db)
                 SearchText.Highlight(source, words, 120),
                 row.Region,
                 row.PublishedAt,
-                bylines[row.Id].DistinctBy(b => b.PersonId).ToList()));
+                bylinesOf[row.Id].DistinctBy(b => b.PersonId).ToList()));
         }
         return hits;
     }
@@ -340,6 +420,8 @@ public sealed partial class SearchService(NewsRoomDb db)
         Stored,
         Newest,
     }
+
+    private sealed record HitRow(int Id, string Status, string? Headline, string? Kicker, string? Subheadline, string Body, DateTime? PublishedAt, string? Region);
 
     private sealed record Filters(List<int>? RegionIds, string? From, string? Before, ArticleKind? Kind, int? Person)
     {
