@@ -41,15 +41,18 @@ internal static class TitleRank
         await using (command.ConfigureAwait(false))
         {
             // One statement, so that the totals are read in the same snapshot as the matches, as bm25 reads them; the
-            // two scalar subqueries run once. The titles come from the index's own copy (c0–c2: Headline, Kicker,
-            // Subheadline, as indexed), read directly: through the FTS5 columns every column is loaded, the body too.
+            // scalar subqueries run once. The matches' ids come first, at most limit + 1 of them, with their count on the
+            // first row: a word with too many title matches is told after one row, before any title is read. The titles
+            // come from the index's own copy (c0–c2: Headline, Kicker, Subheadline, as indexed), read directly: through
+            // the FTS5 columns every column is loaded, the body too.
             command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
-                SELECT s.rowid, c.c0, c.c1, c.c2, d.sz,
+                WITH m AS MATERIALIZED (SELECT rowid AS id FROM ArticleSearch WHERE ArticleSearch MATCH $match LIMIT {limit + 1})
+                SELECT m.id, c.c0, c.c1, c.c2, d.sz,
+                    (SELECT count(*) FROM m),
                     (SELECT v FROM ArticleSearch_config WHERE k = 'rank'),
                     (SELECT block FROM ArticleSearch_data WHERE id = 1)
-                FROM ArticleSearch s
-                CROSS JOIN ArticleSearch_content c ON c.id = s.rowid CROSS JOIN ArticleSearch_docsize d ON d.id = s.rowid
-                WHERE ArticleSearch MATCH $match LIMIT {limit + 1}
+                FROM m
+                CROSS JOIN ArticleSearch_content c ON c.id = m.id CROSS JOIN ArticleSearch_docsize d ON d.id = m.id
                 """);
             command.Parameters.AddWithValue("$match", inTitles);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -61,22 +64,22 @@ internal static class TitleRank
                 {
                     if (matches.Count == 0)
                     {
-                        if (reader.IsDBNull(5) || reader.GetString(5) != Bm25 || reader.IsDBNull(6))
+                        if (reader.GetInt64(5) > limit)
+                        {
+                            return TitleRanking.TooMany;
+                        }
+                        if (reader.IsDBNull(6) || reader.GetString(6) != Bm25 || reader.IsDBNull(7))
                         {
                             return null;
                         }
                         // The averages record: the number of rows, then the tokens of each column in all rows.
-                        var averages = (byte[])reader.GetValue(6);
+                        var averages = (byte[])reader.GetValue(7);
                         var at = 0;
                         rows = Varint(averages, ref at);
                         while (at < averages.Length)
                         {
                             tokens += Varint(averages, ref at);
                         }
-                    }
-                    if (matches.Count == limit)
-                    {
-                        return TitleRanking.TooMany;
                     }
                     var frequency = 0.0;
                     for (var column = 0; column < TitleWeights.Length; column++)
