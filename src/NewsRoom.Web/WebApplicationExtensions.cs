@@ -70,6 +70,9 @@ internal static class WebApplicationExtensions
         services.AddNewsRoomForwardedHeaders();
         services.AddOutputCache(options =>
         {
+            // A paper's hot pages (the front page, the leagues, the day's stories) are a few hundred: 32 MB holds thousands.
+            // The default of 100 MB would let one crawler walking the archive hold that much memory for ten minutes.
+            options.SizeLimit = 32 * 1024 * 1024;
             options.AddPolicy(ReaderCache.AllTag, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ReaderCache.AllTag));
         });
         return services;
