@@ -15,6 +15,8 @@ internal static class SearchIndexPause
     private const string End = "'  '";
 
     // The same text the AddArticleSearch triggers index; kept beside the pause so the two are changed together.
+    // CROSS JOIN keeps the backlog as the outer loop: with "a.Id IN (backlog) AND a.Status = 'Published'" SQLite chose the
+    // Status index and read every published article for each batch (37 of the 62 s of a 100,000-article import).
     private const string IndexBacklog = $"""
         DELETE FROM ArticleSearch WHERE rowid IN (SELECT ArticleId FROM ArticleSearchBacklog);
         INSERT INTO ArticleSearch(rowid, Headline, Kicker, Subheadline, Body, Captions, Bylines)
@@ -25,8 +27,8 @@ internal static class SearchIndexPause
             a.Body || {End},
             coalesce((SELECT group_concat(coalesce(p.Title || ' ', '') || p.Caption || coalesce(' ' || p.Credits, ''), {End}) FROM Photos p WHERE p.ArticleId = a.Id), '') || {End},
             coalesce((SELECT group_concat(pe.Name, {End}) FROM ArticleBylines b JOIN People pe ON pe.Id = b.PersonId WHERE b.ArticleId = a.Id), '') || {End}
-        FROM Articles a
-        WHERE a.Id IN (SELECT ArticleId FROM ArticleSearchBacklog) AND a.Status = 'Published';
+        FROM ArticleSearchBacklog k CROSS JOIN Articles a ON a.Id = k.ArticleId
+        WHERE a.Status = 'Published';
         DELETE FROM ArticleSearchBacklog;
         """;
 
