@@ -145,7 +145,7 @@ public partial class PerformanceTests(NewsRoomFactory factory) : IClassFixture<N
         Assert.Contains("disk full (test)", result.Error, StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.Issues.AnyAsync(i => i.SourceFileName == "perf-fail.txt")));
         Assert.False(await factory.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == "写到一半失败的稿件")));
-        Assert.Equal(0, await factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM ArticleSearchBacklog").SingleAsync()));
+        Assert.Equal(0, await BacklogCountAsync());
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public partial class PerformanceTests(NewsRoomFactory factory) : IClassFixture<N
                 await runner.ImportFileAsync(run, Dump($"perf-batch-{i}.txt", $"驼峰书屋第{i + 1}站", "张三", $"驼峰书屋第{i + 1}站在苏尼特右旗开门。"), null, CancellationToken.None);
             }
             var during = await SearchTotalAsync("驼峰书屋");
-            var backlog = await sp.GetRequiredService<NewsRoomDb>().Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM ArticleSearchBacklog").SingleAsync();
+            var backlog = await BacklogCountAsync();
             await runner.FinishAsync(run, CancellationToken.None);
             return (during, backlog, await SearchTotalAsync("驼峰书屋"));
         });
@@ -169,7 +169,7 @@ public partial class PerformanceTests(NewsRoomFactory factory) : IClassFixture<N
         Assert.Equal(0, duringRun);
         Assert.Equal(2, waiting);
         Assert.Equal(2, afterRun);
-        Assert.Equal(0, await factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM ArticleSearchBacklog").SingleAsync()));
+        Assert.Equal(0, await BacklogCountAsync());
     }
 
     [Fact]
@@ -195,8 +195,11 @@ public partial class PerformanceTests(NewsRoomFactory factory) : IClassFixture<N
 
         Assert.Equal(1, await SearchTotalAsync("敖包相会"));
         Assert.True(id > 0);
-        Assert.Equal(0, await factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM ArticleSearchBacklog").SingleAsync()));
+        Assert.Equal(0, await BacklogCountAsync());
     }
+
+    private Task<int> BacklogCountAsync() => factory.WithDbAsync(db =>
+        db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM ArticleSearchBacklog").SingleAsync());
 
     private Task<int> SearchTotalAsync(string text) => InScopeAsync(async sp =>
         (await new NewsRoom.Web.Search.SearchService(sp.GetRequiredService<NewsRoomDb>()).SearchAsync(new NewsRoom.Web.Search.SearchQuery(text))).Total);
