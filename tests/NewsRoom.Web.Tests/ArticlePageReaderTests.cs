@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsRoom.Ingest;
+using NewsRoom.Web.Data.Entities;
+using NewsRoom.Web.Publishing;
+
+namespace NewsRoom.Web.Tests;
+
+/// <summary>The article page's reader keeps connections and statements between requests; they must still read the store as it is now.</summary>
+public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
+{
+    private ArticlePageReader Reader => factory.Services.GetRequiredService<ArticlePageReader>();
+
+    [Fact]
+    public async Task Read_SeesEditsAndUnpublishing_MadeAfterItsStatementsWerePrepared()
+    {
+        var headline = ReaderTestData.Unique("预备语句");
+        var article = await factory.WithDbAsync(db => ReaderTestData.CreateArticleAsync(db, headline, regions: ["baotou"],
+            bylines: [("预备记者", BylineRole.Reporter)], photoCaption: "预备图片说明"));
+
+        var first = Reader.Read(article.Id);
+        Assert.NotNull(first);
+        Assert.Equal(headline, first.Article.Headline);
+        Assert.Equal("预备记者", Assert.Single(first.Bylines).Name);
+        Assert.Equal("预备图片说明", Assert.Single(first.Photos).Caption);
+        Assert.Equal("baotou", first.Regions[0].Slug);
+        Assert.True(first.Regions[0].IsPrimary);
+
+        var edited = ReaderTestData.Unique("改后标题");
+        await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, edited)));
+        Assert.Equal(edited, Reader.Read(article.Id)?.Article.Headline);
+
+        await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Draft)));
+        Assert.Null(Reader.Read(article.Id));
+    }
+
+    [Fact]
+    public async Task Read_OnePageFromManyRequestsAtOnce_GivesTheSamePageToEach()
+    {
+        var headline = ReaderTestData.Unique("并发读取");
+        var article = await factory.WithDbAsync(db => ReaderTestData.CreateArticleAsync(db, headline, regions: ["chifeng"]));
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => Reader.Read(article.Id))));
+
+        Assert.All(pages, page => Assert.Equal(headline, page?.Article.Headline));
+    }
+
+    [Fact]
+    public async Task Read_NeighboursAndRelated_FollowThePrintedPageAndThePrimaryRegion()
+    {
+        var (first, second, third, elsewhere) = await factory.WithDbAsync(async db =>
+        {
+            var issue = await ReaderTestData.CreateIssueAsync(db, "读取测试报");
+            var a = await ReaderTestData.CreateArticleAsync(db, ReaderTestData.Unique("版上一"), regions: ["wuhai"], issueId: issue, pagePosition: 1);
+            var b = await ReaderTestData.CreateArticleAsync(db, ReaderTestData.Unique("版上二"), regions: ["wuhai"], issueId: issue, pagePosition: 2);
+            var c = await ReaderTestData.CreateArticleAsync(db, ReaderTestData.Unique("版上三"), regions: ["wuhai"], issueId: issue, pagePosition: 3);
+            var d = await ReaderTestData.CreateArticleAsync(db, ReaderTestData.Unique("别处"), regions: ["alashan"]);
+            return (a.Id, b.Id, c.Id, d.Id);
+        });
+
+        var page = Reader.Read(second);
+
+        Assert.NotNull(page);
+        Assert.Equal(first, page.Previous?.Id);
+        Assert.Equal(third, page.Next?.Id);
+        Assert.Equal("读取测试报", page.Article.Paper);
+        Assert.Contains(page.Related, card => card.Id == first || card.Id == third);
+        Assert.DoesNotContain(page.Related, card => card.Id == second || card.Id == elsewhere);
+        Assert.InRange(page.Related.Count, 1, ArticlePageReader.RelatedCount);
+    }
+}
