@@ -11,7 +11,7 @@ internal static class DeliveryExtensions
     private static readonly string[] CompressedTypes =
         [.. ResponseCompressionDefaults.MimeTypes, "application/atom+xml", "application/rss+xml", "image/svg+xml"];
 
-    /// <summary>Brotli and gzip for html, xml, css, js and json.</summary>
+    /// <summary>Brotli and gzip for html, xml, css, js and json; a few requests at a time; native memory handed back.</summary>
     public static IServiceCollection AddNewsRoomDelivery(this IServiceCollection services)
     {
         services.AddResponseCompression(options =>
@@ -36,6 +36,8 @@ internal static class DeliveryExtensions
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             })));
+        // A served site only: command mode never starts hosted services.
+        services.AddHostedService<NativeMemoryTrimmer>();
         return services;
     }
 
