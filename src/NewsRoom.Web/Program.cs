@@ -37,6 +37,7 @@ static WebApplication BuildApp(string[] args)
         .ReadFrom.Configuration(builder.Configuration)
         .Enrich.FromLogContext()
         .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+    builder.Services.CacheLoggersByCategory();
 
     // Settings under "NewsRoom".
     builder.Services.AddOptions<NewsRoomOptions>().BindConfiguration(NewsRoomOptions.Section).ValidateOnStart();

@@ -1,44 +1,18 @@
 using System.Net;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Tests;
 
-/// <summary>The app with a header that signs a request in as an editor, to tell readers' requests from logged-in ones.</summary>
+/// <summary>The app with the test sign-in, to tell readers' requests from logged-in ones.</summary>
 public sealed class SignedInEditorFactory : NewsRoomFactory
 {
-    public const string Header = "X-Test-Editor";
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(Header, null);
-            services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = Header);
-        });
-    }
-
-    private sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (!Request.Headers.ContainsKey(Header))
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "editor@test.local"), new Claim(ClaimTypes.Role, Roles.Editor)], Header);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Header)));
-        }
+        builder.ConfigureTestServices(services => services.AddTestAuth());
     }
 }
 
@@ -142,8 +116,7 @@ public class ReaderCacheTests(SignedInEditorFactory factory) : IClassFixture<Sig
         var after = ReaderTestData.Unique("编辑所见");
         var id = await CreateAsync(before);
         using var reader = factory.CreateClient();
-        using var editor = factory.CreateClient();
-        editor.DefaultRequestHeaders.Add(SignedInEditorFactory.Header, "1");
+        using var editor = factory.CreateClientAs(Roles.Editor);
         await ReadAsync(reader, $"/articles/{id}");
 
         await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, after)));

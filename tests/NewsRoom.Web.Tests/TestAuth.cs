@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AngleSharp;
@@ -13,19 +14,20 @@ using NewsRoom.Web.Data.Entities;
 namespace NewsRoom.Web.Tests;
 
 /// <summary>
-/// Signs requests in without the login page: a request carrying <see cref="Header"/> ("email|Role,Role") is
+/// Signs requests in without the login page: a request carrying "Authorization: Test email|Role,Role" is
 /// authenticated as that user; one without it stays anonymous, so the app's own cookie challenge still sends it
-/// to the login page and its forbid to the denied page.
+/// to the login page and its forbid to the denied page. The Authorization header, because the site authenticates
+/// only requests that carry a Cookie or Authorization header (WebApplicationExtensions.MaySignIn).
 /// </summary>
 public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Test";
-    public const string Header = "X-Test-User";
-
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(Header, out var value) || value.ToString().Split('|') is not [var name, var roles])
+        var authorization = Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith(SchemeName + " ", StringComparison.Ordinal)
+            || authorization[(SchemeName.Length + 1)..].Split('|') is not [var name, var roles])
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
@@ -66,7 +68,7 @@ public static class TestAuth
         };
         if (user is not null)
         {
-            client.DefaultRequestHeaders.Add(TestAuthHandler.Header, user);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(TestAuthHandler.SchemeName, user);
         }
         return client;
     }

@@ -40,13 +40,14 @@ internal static class DeliveryExtensions
         // SQLite calls block their thread, so a burst of readers grows the thread pool and the connection pool (each
         // connection with its own page cache) far past what two cores can use. A few requests at a time run; the rest
         // wait in order, unrefused. Fewer threads and connections: less memory and less contention, not less throughput.
-        services.Configure<RateLimiterOptions>(options => options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(
-            _ => RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
-            {
-                PermitLimit = Environment.ProcessorCount * 4,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            })));
+        // One partition, made once: building it in the partitioner would allocate it and its factory on every request.
+        var everyone = RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Environment.ProcessorCount * 4,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        services.Configure<RateLimiterOptions>(options => options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(_ => everyone));
         services.Configure<SocketTransportOptions>(options => options.MaxWriteBufferSize = ResponseBytesInFlight);
         // A served site only: command mode never starts hosted services.
         services.AddHostedService<NativeMemoryTrimmer>();
