@@ -19,6 +19,12 @@ public static class MarkdownRenderer
     public static string ToHtml(string? markdown)
     {
         var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
+        // Links need a [ (links, images, references) or a < (autolinks). Most articles have neither, and the walks
+        // below make an iterator for every container of inlines they pass.
+        if (markdown is null || markdown.AsSpan().IndexOfAny('[', '<') < 0)
+        {
+            return document.ToHtml(Pipeline);
+        }
         // Markdig writes link and image targets as given, so [x](javascript:…) would become a live script link.
         foreach (var link in document.Descendants<LinkInline>().Where(l => !IsSafeUrl(l.Url)))
         {

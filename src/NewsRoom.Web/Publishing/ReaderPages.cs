@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -54,9 +55,38 @@ public static class ReaderPages
         {
             return string.Empty;
         }
-        var text = string.Join(' ', markdown.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !line.StartsWith('|')));
-        text = text.Replace("*", string.Empty, StringComparison.Ordinal).Replace("#", string.Empty, StringComparison.Ordinal);
-        return text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
+        // Non-empty lines joined by spaces, table rows left out, emphasis and heading marks dropped; the lines are
+        // read only until the summary is full, since a body runs to thousands of characters and lists summarise many.
+        var text = new StringBuilder(length + 1);
+        foreach (var range in markdown.AsSpan().Split('\n'))
+        {
+            var line = markdown.AsSpan(range).Trim();
+            if (line.IsEmpty || line[0] == '|')
+            {
+                continue;
+            }
+            // "## 标题" reads 标题, and a line of marks alone adds nothing, not even its space.
+            line = line.Trim("*#").Trim();
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+            foreach (var c in line)
+            {
+                if (c is not ('*' or '#'))
+                {
+                    text.Append(c);
+                }
+            }
+            if (text.Length > length)
+            {
+                return string.Concat(text.ToString(0, length), "…");
+            }
+        }
+        return text.ToString();
     }
 }
