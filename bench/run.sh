@@ -150,15 +150,39 @@ done
 # wrk's delay is whole milliseconds (a fraction is cut to 0, which is no pacing at all), so the pause is fixed at 5 ms
 # and the number of connections chosen for the rate; each connection then sends a little under 200 requests a second.
 # Each request's own latency adds to the pause, so a 3 s probe measures the rate those connections reach and the
-# count is scaled by target / reached before the measured run.
+# count is scaled by target / reached before the measured runs.
+# One 10 s run's p99 rests on a few hundred requests and moves by milliseconds with whatever else the host runs, so
+# each half-rate row is run three times and the median reported beside all three. nginx is paced to the same rate in
+# the same way, three times too: its p99 is what this host's scheduling alone costs at that rate, and the ratio column
+# compares the site with it.
+printf 'function delay() return 5 end\n' >"$out/pace.lua"
+paced_connections() { # port path target
+  local c; c=$(python3 -c "print(max(2, round($3 * 5 / 1000)))")
+  local reached; reached=$(wrk -t2 -c"$c" -d3s -s "$out/pace.lua" "http://127.0.0.1:$1$2" 2>&1 | awk '/Requests\/sec/ {print $2}')
+  python3 -c "print(max(2, round($c * $3 / max(1.0, float('$reached' or 1)))))"
+}
+paced_runs() { # port path connections -> "median-rps median-p50 median-p99 max-ms errors p99-list"
+  local runs=()
+  for _ in 1 2 3; do
+    run_wrk "http://127.0.0.1:$1$2" "$3" "$out/pace.lua" >"$out/wrk.txt"; runs+=("$(parse_wrk "$out/wrk.txt")")
+  done
+  python3 - "${runs[@]}" <<'PY'
+import statistics, sys
+rows = [list(map(float, r.split())) for r in sys.argv[1:]]
+col = lambda i: [r[i] for r in rows]
+print(f"{statistics.median(col(0)):.0f} {statistics.median(col(1)):.2f} {statistics.median(col(2)):.2f} {max(col(3)):.2f} {sum(col(4)):.0f}",
+      " / ".join(f"{x:.2f}" for x in col(2)))
+PY
+}
 half_row() { # label port path max
-  local target=$(( $4 / 2 )) delay_ms=5
-  local c; c=$(python3 -c "print(max(2, round($target * $delay_ms / 1000)))")
-  printf 'function delay() return %s end\n' "$delay_ms" >"$out/pace.lua"
-  local reached; reached=$(wrk -t2 -c"$c" -d3s -s "$out/pace.lua" "http://127.0.0.1:$2$3" 2>&1 | awk '/Requests\/sec/ {print $2}')
-  c=$(python3 -c "print(max(2, round($c * $target / max(1.0, float('$reached' or 1)))))")
-  run_wrk "http://127.0.0.1:$2$3" $c "$out/pace.lua" >"$out/wrk.txt"; read -r rps p50 p99 mx err < <(parse_wrk "$out/wrk.txt")
-  echo "| $1 at half max (~$target/s) | $c | $rps | - | $p50 | $p99 | $mx | $err |" >>"$results"
+  local target=$(( $4 / 2 ))
+  local c; c=$(paced_connections "$2" "$3" "$target")
+  read -r rps p50 p99 mx err p99s < <(paced_runs "$2" "$3" "$c")
+  local nc; nc=$(paced_connections $nginx_port / "$target")
+  read -r nrps np50 np99 nmx nerr np99s < <(paced_runs $nginx_port / "$nc")
+  ratio=$(python3 -c "print(f'{$p99/max($np99, 0.01):.2f}')")
+  echo "| nginx at the same rate (~$target/s), p99 of 3 runs: $np99s | $nc | $nrps | 1.00 | $np50 | $np99 | $nmx | $nerr |" >>"$results"
+  echo "| $1 at half max (~$target/s), p99 of 3 runs: $p99s | $c | $rps | p99 $ratio | $p50 | $p99 | $mx | $err |" >>"$results"
 }
 half_row "article (cached)" $site_port "${endpoints[article]}" "${max_rps[article]}"
 half_row "article (output cache off)" $nocache_port "${endpoints[article]}" "${max_rps[nocache]}"
