@@ -1,6 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -12,9 +10,6 @@ namespace NewsRoom.Web.Pages.Articles;
 [OutputCache(PolicyName = ReaderCache.AllTag)]
 public class ShowModel(ArticlePageReader pages) : PageModel
 {
-    // Chinese stays readable in the JSON-LD; the encoder still escapes <, > and & so the script block cannot be closed early.
-    private static readonly JsonSerializerOptions JsonLd = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-
     public ArticleView Article { get; private set; } = null!;
     public IReadOnlyList<BylineView> Bylines { get; private set; } = [];
     public IReadOnlyList<PhotoView> Photos { get; private set; } = [];
@@ -64,31 +59,18 @@ public class ShowModel(ArticlePageReader pages) : PageModel
             : $"<p>{span}</p>\n{bodyHtml}";
     }
 
-    private string BuildJsonLd()
-    {
-        var ld = new Dictionary<string, object?>
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "NewsArticle",
-            ["headline"] = Title,
-            ["description"] = Description,
-            ["inLanguage"] = "zh-CN",
-            ["mainEntityOfPage"] = CanonicalUrl,
-            ["url"] = CanonicalUrl,
-            ["datePublished"] = Article.PublishedAt is { } published ? ReaderPages.Iso(published) : null,
-            ["dateModified"] = ReaderPages.Iso(Article.UpdatedAt),
-            ["author"] = Bylines.Select(b => new Dictionary<string, string>
-            {
-                ["@type"] = b.Role == BylineRole.Organization ? "Organization" : "Person",
-                ["name"] = b.Name,
-                ["url"] = HttpContext.AbsoluteUrl($"/people/{b.PersonId}"),
-            }).ToList(),
-            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = Article.Paper ?? "北疆新闻" },
-        };
-        if (Article.Section is { } section)
-        {
-            ld["articleSection"] = section;
-        }
-        return JsonSerializer.Serialize(ld, JsonLd);
-    }
+    private string BuildJsonLd() => new NewsArticleJsonLd(
+        Context: "https://schema.org",
+        Type: "NewsArticle",
+        Headline: Title,
+        Description: Description,
+        InLanguage: "zh-CN",
+        MainEntityOfPage: CanonicalUrl,
+        Url: CanonicalUrl,
+        DatePublished: Article.PublishedAt is { } published ? ReaderPages.Iso(published) : null,
+        DateModified: ReaderPages.Iso(Article.UpdatedAt),
+        Author: [.. Bylines.Select(b => new JsonLdAgent(
+            b.Role == BylineRole.Organization ? "Organization" : "Person", b.Name, HttpContext.AbsoluteUrl($"/people/{b.PersonId}")))],
+        Publisher: new JsonLdAgent("Organization", Article.Paper ?? "北疆新闻"),
+        ArticleSection: Article.Section).ToJson();
 }
