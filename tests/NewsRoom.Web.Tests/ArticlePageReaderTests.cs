@@ -69,4 +69,41 @@ public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<New
         Assert.DoesNotContain(page.Related, card => card.Id == second || card.Id == elsewhere);
         Assert.InRange(page.Related.Count, 1, ArticlePageReader.RelatedCount);
     }
+    [Fact]
+    public async Task PrimaryRegion_FollowsEveryChangeToAnArticlesRegions_AndRelatedFollowsIt()
+    {
+        var (article, neighbour) = await factory.WithDbAsync(async db =>
+        {
+            var a = await ReaderTestData.CreateArticleAsync(db, ReaderTestData.Unique("主地区"), regions: ["alashan", "wuhai"]);
+            var b = await ReaderTestData.CreateArticleAsync(db, ReaderTestData.Unique("同地区"), regions: ["wuhai"]);
+            return (a.Id, b.Id);
+        });
+        var (alashan, wuhai) = await factory.WithDbAsync(async db =>
+            (await db.Regions.SingleAsync(r => r.Slug == "alashan"), await db.Regions.SingleAsync(r => r.Slug == "wuhai")));
+        Task<int?> PrimaryOf(int id) => factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.PrimaryRegionId).SingleAsync());
+
+        Assert.Equal(alashan.Id, await PrimaryOf(article));
+        Assert.DoesNotContain(Reader.Read(article)!.Related, card => card.Id == neighbour);
+
+        // The editor moves the primary mark: one row loses it, another gains it.
+        await factory.WithDbAsync(async db =>
+        {
+            var regions = await db.Set<ArticleRegion>().Where(r => r.ArticleId == article).ToListAsync();
+            foreach (var region in regions)
+            {
+                region.IsPrimary = region.RegionId == wuhai.Id;
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(wuhai.Id, await PrimaryOf(article));
+        var related = Assert.Single(Reader.Read(neighbour)!.Related, card => card.Id == article);
+        Assert.Equal("乌海市", related.Region);
+
+        // The primary region removed: the article has none, and no region's list shows it.
+        await factory.WithDbAsync(db => db.Set<ArticleRegion>().Where(r => r.ArticleId == article && r.IsPrimary).ExecuteDeleteAsync());
+
+        Assert.Null(await PrimaryOf(article));
+        Assert.DoesNotContain(Reader.Read(neighbour)!.Related, card => card.Id == article);
+    }
 }

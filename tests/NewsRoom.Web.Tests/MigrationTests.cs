@@ -40,6 +40,37 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(bytes, restored);
     }
 
+    [Fact]
+    public async Task ArticlePrimaryRegion_FillsTheColumnFromExistingRegions_AndDowngradeKeepsTheSearchTriggers()
+    {
+        var options = new DbContextOptionsBuilder<NewsRoomDb>().UseSqlite($"Data Source={Path.Combine(_folder, "store.db")}").Options;
+        await using var db = new NewsRoomDb(options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("KeepIssueOriginalsApart");
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Regions (Id, Code, Name, Kind, Slug, NameEn, Aliases, SortOrder) VALUES
+                (1, '150300', '乌海市', 'prefecture_city', 'wuhai', 'Wuhai', '[]', 1),
+                (2, '152900', '阿拉善盟', 'league', 'alashan', 'Alxa', '[]', 2);
+            INSERT INTO Articles (Id, Kind, Headline, Body, Status, CreatedAt, UpdatedAt, EditedSinceImport, ConcurrencyStamp) VALUES
+                (10, 'Article', '两地', '正文', 'Published', '2025-06-02 00:00:00', '2025-06-02 00:00:00', 0, 'A'),
+                (11, 'Article', '无主', '正文', 'Published', '2025-06-02 00:00:00', '2025-06-02 00:00:00', 0, 'B');
+            INSERT INTO ArticleRegions (ArticleId, RegionId, IsPrimary, "Order") VALUES (10, 1, 0, 0), (10, 2, 1, 1), (11, 1, 0, 0);
+            """);
+
+        await migrator.MigrateAsync();
+        var primaries = await db.Database.SqlQueryRaw<int?>("SELECT PrimaryRegionId AS Value FROM Articles ORDER BY Id").ToListAsync();
+
+        Assert.Equal([2, null], primaries);
+
+        await migrator.MigrateAsync("KeepIssueOriginalsApart");
+        var columns = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('Articles')").ToListAsync();
+        var triggers = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'").ToListAsync();
+
+        Assert.DoesNotContain("PrimaryRegionId", columns);
+        Assert.Contains("ArticleSearch_ArticleUpdate", triggers);
+        Assert.DoesNotContain(triggers, name => name.StartsWith("ArticlePrimaryRegion", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

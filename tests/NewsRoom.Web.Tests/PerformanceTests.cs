@@ -52,6 +52,23 @@ public partial class PerformanceTests(NewsRoomFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public async Task Import_GivesEveryArticleThePrimaryRegionOfItsRegionRows()
+    {
+        var result = await InScopeAsync(sp => sp.GetRequiredService<IssueImporter>()
+            .ImportAsync(Dump("perf-region.txt", "阿拉善盟的春天", "巴特尔", "阿拉善盟额济纳旗的胡杨林迎来了今年第一批客人。"), "test"));
+        var id = await factory.WithDbAsync(db => db.Articles.Where(a => a.Issue!.SourceFileName == "perf-region.txt").Select(a => a.Id).SingleAsync());
+        var alashan = await factory.WithDbAsync(db => db.Regions.Where(r => r.Slug == "alashan").Select(r => r.Id).SingleAsync());
+        var disagreeing = await factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>("""
+            SELECT count(*) AS Value FROM Articles a
+            WHERE a.PrimaryRegionId IS NOT (SELECT r.RegionId FROM ArticleRegions r WHERE r.ArticleId = a.Id AND r.IsPrimary ORDER BY r."Order" LIMIT 1)
+            """).SingleAsync());
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(alashan, await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.PrimaryRegionId).SingleAsync()));
+        Assert.Equal(0, disagreeing);
+    }
+
+    [Fact]
     public async Task ImportRun_WritesEveryFilesResult_WhenItFinishes()
     {
         var (runId, results, filesDone) = await InScopeAsync(async sp =>

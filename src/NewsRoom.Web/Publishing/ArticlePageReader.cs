@@ -131,16 +131,16 @@ public sealed class ArticlePageReader(StoreConnection store) : IDisposable
                     SELECT r.RegionId, g.Name, g.Slug, r.IsPrimary FROM ArticleRegions r JOIN Regions g ON g.Id = r.RegionId
                     WHERE r.ArticleId = $id ORDER BY r.IsPrimary DESC, r."Order"
                     """);
-                // The newest published articles whose primary region is this one's (ReaderQueries.Latest order).
+                // The newest published articles whose primary region is this one's (ReaderQueries.Latest order): one range of
+                // the PrimaryRegionId index, however few articles the region has.
                 _related = Prepare($"""
                     SELECT a.Id, {CardTitle},
                            CASE WHEN a.Body <> '' THEN substr(a.Body, 1, 40)
                                 ELSE COALESCE((SELECT substr(p.Caption, 1, 40) FROM Photos p WHERE p.ArticleId = a.Id ORDER BY p."Order" LIMIT 1), '') END,
-                           (SELECT g.Name FROM ArticleRegions r JOIN Regions g ON g.Id = r.RegionId WHERE r.ArticleId = a.Id AND r.IsPrimary LIMIT 1),
+                           (SELECT g.Name FROM Regions g WHERE g.Id = a.PrimaryRegionId),
                            a.PublishedAt, i.Paper
-                    FROM (SELECT a.Id, a.Headline, a.Body, a.PublishedAt, a.IssueId, a.PagePosition FROM Articles a
-                          WHERE a.Status = {Published} AND a.Id <> $id
-                            AND EXISTS (SELECT 1 FROM ArticleRegions r WHERE r.ArticleId = a.Id AND r.RegionId = $region AND r.IsPrimary)
+                    FROM (SELECT a.Id, a.Headline, a.Body, a.PublishedAt, a.IssueId, a.PagePosition, a.PrimaryRegionId FROM Articles a
+                          WHERE a.PrimaryRegionId = $region AND a.Status = {Published} AND a.Id <> $id
                           ORDER BY a.PublishedAt DESC, a.IssueId DESC, a.PagePosition, a.Id
                           LIMIT {RelatedCount}) a
                     LEFT JOIN Issues i ON i.Id = a.IssueId

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NewsRoom.Web.Data.Entities;
 
@@ -27,6 +28,13 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // article: an issue's articles share one PublishedAt, and a partial index would still sort all of them.
         builder.HasIndex(a => new { a.Status, a.PublishedAt, a.IssueId, a.PagePosition, a.Id }).IsDescending(false, true, true, false, false);
         builder.HasIndex(a => new { a.IssueId, a.PagePosition });
+        // Derived by triggers from ArticleRegions (see Article.PrimaryRegionId): EF leaves it out of every INSERT and UPDATE.
+        var primaryRegion = builder.Property(a => a.PrimaryRegionId).Metadata;
+        primaryRegion.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        primaryRegion.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        // One region's newest articles, in the reader lists' order.
+        builder.HasIndex(a => new { a.PrimaryRegionId, a.Status, a.PublishedAt, a.IssueId, a.PagePosition, a.Id })
+            .IsDescending(false, false, true, true, false, false);
     }
 }
 

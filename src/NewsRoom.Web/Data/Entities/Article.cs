@@ -47,6 +47,14 @@ public class Article
     /// <summary>Changes on every save; a save carrying an older stamp is a conflict.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// The region of its primary <see cref="ArticleRegion"/>, or null. Kept by the database's triggers whenever the
+    /// article's regions change (migration ArticlePrimaryRegion), never written by the application: a list of one
+    /// region's newest articles then reads one index range, where probing every article's regions in reader order
+    /// took 160 ms for a league with no other article among 110,000.
+    /// </summary>
+    public int? PrimaryRegionId { get; private set; }
+
     public List<ArticleByline> Bylines { get; set; } = [];
     public List<ArticleRegion> Regions { get; set; } = [];
     public List<Photo> Photos { get; set; } = [];

@@ -278,6 +278,9 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Property<int?>("PagePosition")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PrimaryRegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -302,6 +305,9 @@ namespace NewsRoom.Web.Data.Migrations
 
                     b.HasIndex("Status", "PublishedAt", "IssueId", "PagePosition", "Id")
                         .IsDescending(false, true, true, false, false);
+
+                    b.HasIndex("PrimaryRegionId", "Status", "PublishedAt", "IssueId", "PagePosition", "Id")
+                        .IsDescending(false, false, true, true, false, false);
 
                     b.ToTable("Articles");
                 });
