@@ -69,6 +69,30 @@ public partial class PerformanceTests(NewsRoomFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public async Task IssueList_FindsEachIssuesPublishedArticlesThroughTheIssueIndex_NotByScanningEveryArticle()
+    {
+        // The issue list's filter as EF writes it: it once read the reader-order index whole for every issue.
+        var plan = await factory.WithDbAsync(async db =>
+        {
+            var sql = db.Issues.Where(i => i.Articles.Any(a => a.Status == ArticleStatus.Published)).Select(i => i.Id).ToQueryString();
+            sql = sql[..(sql.LastIndexOf(')') + 1)]; // without the note on split queries EF appends to the text
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var steps = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+            return steps;
+        });
+
+        Assert.Contains(plan, step => step.Contains("IX_Articles_IssueId_Status_PagePosition (IssueId=? AND Status=?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ImportRun_WritesEveryFilesResult_WhenItFinishes()
     {
         var (runId, results, filesDone) = await InScopeAsync(async sp =>

@@ -301,7 +301,7 @@ namespace NewsRoom.Web.Data.Migrations
                     b.HasIndex("IssueId", "ImportKey")
                         .IsUnique();
 
-                    b.HasIndex("IssueId", "PagePosition");
+                    b.HasIndex("IssueId", "Status", "PagePosition");
 
                     b.HasIndex("Status", "PublishedAt", "IssueId", "PagePosition", "Id")
                         .IsDescending(false, true, true, false, false);
