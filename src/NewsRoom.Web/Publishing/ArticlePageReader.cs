@@ -137,9 +137,8 @@ public sealed class ArticlePageReader(StoreConnection store) : IDisposable
                     SELECT a.Id, {CardTitle},
                            CASE WHEN a.Body <> '' THEN substr(a.Body, 1, 40)
                                 ELSE COALESCE((SELECT substr(p.Caption, 1, 40) FROM Photos p WHERE p.ArticleId = a.Id ORDER BY p."Order" LIMIT 1), '') END,
-                           (SELECT g.Name FROM Regions g WHERE g.Id = a.PrimaryRegionId),
                            a.PublishedAt, i.Paper
-                    FROM (SELECT a.Id, a.Headline, a.Body, a.PublishedAt, a.IssueId, a.PagePosition, a.PrimaryRegionId FROM Articles a
+                    FROM (SELECT a.Id, a.Headline, a.Body, a.PublishedAt, a.IssueId, a.PagePosition FROM Articles a
                           WHERE a.PrimaryRegionId = $region AND a.Status = {Published} AND a.Id <> $id
                           ORDER BY a.PublishedAt DESC, a.IssueId DESC, a.PagePosition, a.Id
                           LIMIT {RelatedCount}) a
@@ -186,8 +185,9 @@ public sealed class ArticlePageReader(StoreConnection store) : IDisposable
             IReadOnlyList<ArticleCard> related = [];
             if (regions.FirstOrDefault(r => r.IsPrimary) is { } primary)
             {
+                // Every related article shares this one's primary region, so its name is not read again per row.
                 related = ReadAll(_related.Bind("$id", id).Bind("$region", primary.Id), r => new ArticleCard(
-                    r.Int(0), r.NullableText(1), r.Text(2), r.NullableText(3), r.NullableDateTime(4), r.NullableText(5)));
+                    r.Int(0), r.NullableText(1), r.Text(2), primary.Name, r.NullableDateTime(3), r.NullableText(4)));
             }
 
             ArticleCard? previous = null, next = null;
