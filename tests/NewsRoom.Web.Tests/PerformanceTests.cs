@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsRoom.Web.Data;
 using NewsRoom.Web.Data.Entities;
 using NewsRoom.Web.Import;
+using NewsRoom.Web.Publishing;
 
 namespace NewsRoom.Web.Tests;
 
@@ -69,25 +70,26 @@ public partial class PerformanceTests(NewsRoomFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public async Task RegionCount_ReadsTheRegionIndexAndTheUnpublishedFew_NotEveryArticlesRow()
+    {
+        // Asking each member article whether it is published took 75-90 ms per league at 110,000 articles.
+        var plan = await factory.WithDbAsync(async db =>
+        {
+            var hohhot = await db.Regions.Where(r => r.Slug == "huhehaote").Select(r => r.Id).SingleAsync();
+            return await QueryPlans.ExplainAsync(db, ArticleSubset.InRegion(db, hohhot).PublishedIds);
+        });
+
+        Assert.Contains(plan, step => step.Contains("IX_ArticleRegions_RegionId_ArticleId (RegionId=?)", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("IX_Articles_Status_PublishedAt_IssueId_PagePosition_Id (Status=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal) || Regex.IsMatch(step, @"^SEARCH a\d* USING INTEGER PRIMARY KEY"));
+    }
+
+    [Fact]
     public async Task IssueList_FindsEachIssuesPublishedArticlesThroughTheIssueIndex_NotByScanningEveryArticle()
     {
         // The issue list's filter as EF writes it: it once read the reader-order index whole for every issue.
-        var plan = await factory.WithDbAsync(async db =>
-        {
-            var sql = db.Issues.Where(i => i.Articles.Any(a => a.Status == ArticleStatus.Published)).Select(i => i.Id).ToQueryString();
-            sql = sql[..(sql.LastIndexOf(')') + 1)]; // without the note on split queries EF appends to the text
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            await using var reader = await command.ExecuteReaderAsync();
-            var steps = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                steps.Add(reader.GetString(3));
-            }
-            return steps;
-        });
+        var plan = await factory.WithDbAsync(db =>
+            QueryPlans.ExplainAsync(db, db.Issues.Where(i => i.Articles.Any(a => a.Status == ArticleStatus.Published)).Select(i => i.Id)));
 
         Assert.Contains(plan, step => step.Contains("IX_Articles_IssueId_Status_PagePosition (IssueId=? AND Status=?)", StringComparison.Ordinal));
     }

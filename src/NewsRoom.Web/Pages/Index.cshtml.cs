@@ -30,7 +30,8 @@ public class IndexModel(NewsRoomDb db) : PageModel
         var blocks = new List<LeagueBlock>();
         foreach (var league in leagues)
         {
-            var articles = await db.PublishedArticles.InRegion(league.Id).Latest().Select(ReaderQueries.ToCard).Take(PerLeague).ToListAsync(cancellationToken);
+            var inLeague = await ArticleSubset.InRegion(db, league.Id).PublishedForNewestAsync(PerLeague, cancellationToken);
+            var articles = await inLeague.Latest().Select(ReaderQueries.ToCard).Take(PerLeague).ToListAsync(cancellationToken);
             blocks.Add(new LeagueBlock(league.Name, league.Slug, articles));
         }
         Leagues = blocks;

@@ -38,7 +38,8 @@ internal static class FeedEndpoints
             return Results.NotFound();
         }
         context.TagCache(ReaderCache.RegionTag(region.Id));
-        var entries = await FeedEntriesAsync(db.PublishedArticles.InRegion(region.Id), cancellationToken).ConfigureAwait(false);
+        var inRegion = await ArticleSubset.InRegion(db, region.Id).PublishedForNewestAsync(FeedSize, cancellationToken).ConfigureAwait(false);
+        var entries = await FeedEntriesAsync(inRegion, cancellationToken).ConfigureAwait(false);
         return Feed(context, $"{region.Name} - {SiteName}", $"/regions/{slug}", $"/regions/{slug}/feed.xml", entries);
     }
 

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using NewsRoom.Web.Data;
 using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Publishing;
@@ -6,9 +8,17 @@ namespace NewsRoom.Web.Publishing;
 /// <summary>The queries every reader list shares; they start from NewsRoomDb.PublishedArticles, never from Articles.</summary>
 public static class ReaderQueries
 {
-    /// <summary>Articles about a region, or for a league or city about any of its banners, counties and districts.</summary>
-    public static IQueryable<Article> InRegion(this IQueryable<Article> articles, int regionId) =>
-        articles.Where(a => a.Regions.Any(r => r.RegionId == regionId || r.Region.ParentId == regionId));
+    /// <summary>
+    /// Published articles tagged with each region itself (a league's count here leaves out its counties' articles), in one
+    /// pass over the region index.
+    /// </summary>
+    public static Task<Dictionary<int, int>> PublishedPerRegionAsync(this NewsRoomDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ArticleRegions.Where(r => !db.UnpublishedArticleIds.Contains(r.ArticleId))
+            .GroupBy(r => r.RegionId).Select(g => new { RegionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.RegionId, g => g.Count, cancellationToken);
+    }
 
     /// <summary>Newest first; articles of one issue in printed order.</summary>
     public static IOrderedQueryable<Article> Latest(this IQueryable<Article> articles) =>

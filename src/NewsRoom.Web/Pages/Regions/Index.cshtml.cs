@@ -16,14 +16,12 @@ public class IndexModel(NewsRoomDb db) : PageModel
         var regions = await db.Regions.OrderBy(r => r.SortOrder)
             .Select(r => new { r.Id, r.Name, r.Slug, r.ParentId })
             .ToListAsync(cancellationToken);
-        var direct = await db.ArticleRegions.Where(r => db.PublishedArticles.Any(a => a.Id == r.ArticleId))
-            .GroupBy(r => r.RegionId).Select(g => new { RegionId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.RegionId, g => g.Count, cancellationToken);
+        var direct = await db.PublishedPerRegionAsync(cancellationToken);
         var leagues = new List<League>();
         foreach (var league in regions.Where(r => r.ParentId is null))
         {
             // An article about the league and one of its counties is counted once.
-            var count = await db.PublishedArticles.InRegion(league.Id).CountAsync(cancellationToken);
+            var count = await ArticleSubset.InRegion(db, league.Id).CountPublishedAsync(cancellationToken);
             var children = regions.Where(r => r.ParentId == league.Id)
                 .Select(r => new RegionCount(r.Name, r.Slug, direct.GetValueOrDefault(r.Id)))
                 .ToList();

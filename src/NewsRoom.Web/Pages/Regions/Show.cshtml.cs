@@ -46,14 +46,15 @@ public class ShowModel(NewsRoomDb db) : PageModel
             }
         }
 
-        var articles = db.PublishedArticles.InRegion((County ?? Region).Id);
-        var total = await articles.CountAsync(cancellationToken);
+        var subset = ArticleSubset.InRegion(db, (County ?? Region).Id);
+        var total = await subset.CountPublishedAsync(cancellationToken);
         if (!Pager.IsValid(pageNumber, total, ReaderPages.PageSize))
         {
             return NotFound();
         }
-        Articles = await articles.Latest().Select(ReaderQueries.ToCard)
-            .Skip((pageNumber - 1) * ReaderPages.PageSize).Take(ReaderPages.PageSize)
+        var skip = (pageNumber - 1) * ReaderPages.PageSize;
+        var published = await subset.PublishedForPageAsync(total, skip + ReaderPages.PageSize, cancellationToken);
+        Articles = await published.Latest().Select(ReaderQueries.ToCard).Skip(skip).Take(ReaderPages.PageSize)
             .ToListAsync(cancellationToken);
         Pager = Pager.For(pageNumber, total, ReaderPages.PageSize, $"/regions/{slug}", new Dictionary<string, string?> { ["county"] = County?.Slug });
         HttpContext.TagCache(Children.Select(c => ReaderCache.RegionTag(c.Id)).Append(ReaderCache.RegionTag(Region.Id)));
