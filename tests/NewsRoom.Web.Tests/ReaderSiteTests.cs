@@ -268,4 +268,45 @@ public class ReaderSiteTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFa
         Assert.StartsWith("作为摄影", groups[1].Item1, StringComparison.Ordinal);
         Assert.Equal($"{prefix}-二", groups[1].Item2);
     }
+
+    [Fact]
+    public async Task PeoplePage_ShowsEachRolesNewestStories_AndPagesThroughOneRole()
+    {
+        var prefix = ReaderTestData.Unique("通辽稿");
+        var reporter = ReaderTestData.Unique("记者丁");
+        var personId = await factory.WithDbAsync(async db =>
+        {
+            var start = new DateTime(2022, 5, 1, 8, 0, 0, DateTimeKind.Utc);
+            for (var i = 0; i < 23; i++)
+            {
+                await ReaderTestData.CreateArticleAsync(db, $"{prefix}-{i}", regions: ["tongliao"], bylines: [(reporter, BylineRole.Reporter)], publishedAt: start.AddHours(i));
+            }
+            await ReaderTestData.CreateArticleAsync(db, $"{prefix}-图", regions: ["tongliao"], bylines: [(reporter, BylineRole.Photographer)], photoCaption: "通辽图片");
+            var draft = await ReaderTestData.CreateArticleAsync(db, $"{prefix}-稿", ArticleStatus.Draft, bylines: [(reporter, BylineRole.Reporter)]);
+            return draft.Bylines[0].PersonId;
+        });
+        using var client = factory.CreateClient();
+        static List<string> Titles(AngleSharp.Dom.IElement section) => section.QuerySelectorAll("li > a").Select(a => a.TextContent).ToList();
+
+        var overview = await Parser.ParseDocumentAsync((await GetAsync(client, $"/people/{personId}")).Body);
+        var sections = overview.QuerySelectorAll("section").ToList();
+        Assert.Equal(["作为记者（23 篇）", "作为摄影（1 篇）"], sections.Select(s => s.QuerySelector("h2")!.TextContent).ToList());
+        Assert.Equal(Enumerable.Range(3, 20).Reverse().Select(i => $"{prefix}-{i}"), Titles(sections[0]));
+        Assert.Equal($"/people/{personId}?role=Reporter", sections[0].QuerySelector("p.more a")?.GetAttribute("href"));
+        Assert.Null(sections[1].QuerySelector("p.more"));
+
+        var first = await Parser.ParseDocumentAsync((await GetAsync(client, $"/people/{personId}?role=Reporter")).Body);
+        var second = await Parser.ParseDocumentAsync((await GetAsync(client, $"/people/{personId}?role=Reporter&page=2")).Body);
+        Assert.Single(first.QuerySelectorAll("section"));
+        Assert.Equal(Titles(sections[0]), Titles(first.QuerySelector("section")!));
+        Assert.Equal($"/people/{personId}?role=Reporter&page=2", first.QuerySelector("link[rel=next]")?.GetAttribute("href"));
+        Assert.Equal([$"{prefix}-2", $"{prefix}-1", $"{prefix}-0"], Titles(second.QuerySelector("section")!));
+        Assert.Equal($"/people/{personId}", second.QuerySelector("nav.breadcrumb a")?.GetAttribute("href"));
+
+        // A page past the end, a role they never had, a word that is no role, and paging the overview are not pages.
+        foreach (var path in new[] { "?role=Reporter&page=3", "?role=Correspondent", "?role=Editor", "?role=99", "?page=2" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(client, $"/people/{personId}{path}")).Status);
+        }
+    }
 }
