@@ -258,7 +258,13 @@ public sealed class ArticlePageReader(StoreConnection store) : IDisposable
         public Statement(sqlite3 db, string sql)
         {
             _db = db;
-            Check(raw.sqlite3_prepare_v2(db, sql, out _handle));
+            var rc = raw.sqlite3_prepare_v2(db, sql, out _handle);
+            if (rc != raw.SQLITE_OK)
+            {
+                // The caller never sees this statement, so nothing else would release the handle.
+                _handle.Dispose();
+                Check(rc);
+            }
             _parameters = [.. Enumerable.Range(1, raw.sqlite3_bind_parameter_count(_handle))
                 .Select(index => (raw.sqlite3_bind_parameter_name(_handle, index).utf8_to_string(), index))];
         }
