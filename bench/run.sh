@@ -198,4 +198,35 @@ raw_kb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1])/1024:.
   echo "- load average (1, 5, 15 min) before the runs: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t2 for ${duration} s per row, on the same machine; $(date -u +%Y-%m-%d)"
 } >>"$results"
+
+# The issue's goals, read back from the table above so the verdicts and the figures cannot disagree.
+python3 - "$results" "$(rss_mb "$site_pid")" "$(rss_mb "$nocache_pid")" "$import_seconds" "$gzip_kb" "$articles" >>"$results" <<'PY'
+import sys
+path, rss_cached, rss_uncached, import_s, gzip_kb, articles = sys.argv[1:]
+rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in open(path, encoding="utf-8") if line.startswith("| ") and "---" not in line][1:]
+def where(prefix): return [r for r in rows if r[0].startswith(prefix)]
+cached = [r for r in rows if r[0] == "article (cached)"]
+uncached = [r for r in rows if r[0] == "article (output cache off)"]
+half_cached = where("article (cached) at half max")[0]
+half_uncached = where("article (output cache off) at half max")[0]
+errors = sum(int(r[7]) for r in rows)
+ratios = [float(r[3]) for r in cached]
+rates = [int(r[2]) for r in uncached]
+yes = lambda ok: "yes" if ok else "**no**"
+goals = [
+    ("cached article page ≥ 0.6 of nginx's rate", " / ".join(r[3] for r in cached), min(ratios) >= 0.6),
+    ("article page, output cache off, ≥ 3,000 req/s", " / ".join(r[2] for r in uncached), min(rates) >= 3000),
+    ("p99 < 5 ms at half the maximum rate, cached (median of 3)", f"{half_cached[5]} ms", float(half_cached[5]) < 5),
+    ("p99 < 5 ms at half the maximum rate, output cache off (median of 3)", f"{half_uncached[5]} ms", float(half_uncached[5]) < 5),
+    ("zero errors", str(errors), errors == 0),
+    ("RSS < 200 MB at 256 connections", f"{rss_cached} / {rss_uncached} MB", max(int(rss_cached), int(rss_uncached)) < 200),
+    (f"{int(articles):,} articles imported in < 60 s", f"{import_s} s", float(import_s) < 60),
+    ("article page ≤ 30 KB compressed", f"{gzip_kb} KB", float(gzip_kb) <= 30),
+]
+print()
+print("| goal | measured | met? |")
+print("| --- | --- | --- |")
+for goal, measured, ok in goals:
+    print(f"| {goal} | {measured} | {yes(ok)} |")
+PY
 cat "$results"
