@@ -7,6 +7,9 @@ using NewsRoom.Web.Publishing;
 using NewsRoom.Web.Search;
 using Serilog;
 
+// Before any socket exists: the runtime reads this switch once (Performance/SocketThreadScheduling.cs).
+SocketThreadScheduling.RunSocketCompletionsOnEventThreads();
+
 // Command mode (parse, import) runs without serving: parse prints only JSON on standard output.
 if (CommandMode.IsCommand(args))
 {
@@ -65,6 +68,9 @@ static WebApplication BuildApp(string[] args)
 
     // Response compression (Brotli, gzip) and long-lived static files.
     builder.Services.AddNewsRoomDelivery();
+
+    // Cache hits served on the socket event threads, the rest on the thread pool.
+    builder.Services.AddSocketThreadScheduling();
 
     return builder.Build();
 }

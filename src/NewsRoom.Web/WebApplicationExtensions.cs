@@ -117,6 +117,8 @@ internal static class WebApplicationExtensions
         {
             app.UseOutputCache();
         }
+        // A cache hit has been served by now; pages, endpoints and the database may block, so they leave the event threads.
+        app.UseThreadPoolBeyondHere();
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
         app.MapDatabaseBackup();
