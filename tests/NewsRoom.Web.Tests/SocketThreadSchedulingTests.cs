@@ -118,25 +118,6 @@ public class SocketThreadSchedulingTests(ThreadLoggingKestrelFactory factory) : 
     }
 
     [Fact]
-    public async Task PageWork_AlreadyOnThePool_RunsWithoutAHandOff()
-    {
-        var (before, during, completedAtOnce) = await Task.Run(() =>
-        {
-            var before = Environment.CurrentManagedThreadId;
-            var during = -1;
-            var task = SocketThreadScheduling.OnThreadPool(new DefaultHttpContext(), _ =>
-            {
-                during = Environment.CurrentManagedThreadId;
-                return Task.CompletedTask;
-            });
-            return (before, during, task.IsCompleted);
-        });
-
-        Assert.Equal(before, during);
-        Assert.True(completedAtOnce);
-    }
-
-    [Fact]
     public void Transport_RunsRequestsWhereTheirSocketCompleted_UnlessTurnedOff()
     {
         using var byDefault = new NewsRoomFactory();
