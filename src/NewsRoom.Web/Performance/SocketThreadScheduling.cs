@@ -11,10 +11,11 @@ namespace NewsRoom.Web.Performance;
 /// that never blocks. Anything that reaches a page, the database or the disk is moved to the thread pool first
 /// (<see cref="UseThreadPoolBeyondHere"/>), so one slow page cannot hold up the other connections of its event thread.
 /// What does run there before the cache: header checks, routing, the rate limiter, a signed-in editor's cookie, the
-/// compression of a hit and the request log line (a console write; the bench logs warnings only).
-/// Measured (bench/README.md, eighth pass): cached article at half the maximum rate p99 about 5 to 3.5 ms, p50 1.3 to
-/// 0.8 ms; at 700 requests a second half the CPU; the article page with the output cache off loses about a fifth of
-/// its saturated rate.
+/// compression of a hit, the request log line (a console write; the bench logs warnings only) and static files (the
+/// file is looked up there; its bytes come through FileStream's asynchronous reads, which on Linux run on the pool).
+/// Measured (bench/README.md, eighth pass): a cached article paced at half the maximum rate, p99 median 5.2 to 3.9 ms
+/// and p50 1.3 to 0.8 ms; at 190 requests a second a third of the CPU; cache misses at full load lose about a sixth of
+/// their rate, and a saturated cached row's p99 about doubles.
 /// </summary>
 internal static class SocketThreadScheduling
 {
