@@ -113,12 +113,16 @@ internal static class WebApplicationExtensions
         ((IApplicationBuilder)app).Properties[AuthenticationPlacedKey] = true;
         app.UseAuthorization();
         app.UseRateLimiter();
-        if (app.Services.GetRequiredService<IOptions<NewsRoomOptions>>().Value.OutputCache)
+        var options = app.Services.GetRequiredService<IOptions<NewsRoomOptions>>().Value;
+        if (options.OutputCache)
         {
             app.UseOutputCache();
         }
-        // A cache hit has been served by now; pages, endpoints and the database may block, so they leave the event threads.
-        app.UseThreadPoolBeyondHere();
+        if (options.ServeCacheHitsOnSocketThreads)
+        {
+            // A cache hit has been served by now; pages, endpoints and the database may block, so they leave the event threads.
+            app.UseThreadPoolBeyondHere();
+        }
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
         app.MapDatabaseBackup();

@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace NewsRoom.Web.Tests;
 
 /// <summary>The real app on Kestrel on a free loopback port, so requests go through real sockets and threads.</summary>
-public sealed class KestrelNewsRoomFactory : NewsRoomFactory
+public class KestrelNewsRoomFactory : NewsRoomFactory
 {
     public KestrelNewsRoomFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 

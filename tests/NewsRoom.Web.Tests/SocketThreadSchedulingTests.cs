@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -24,10 +22,8 @@ public sealed class ThreadLog
 }
 
 /// <summary>The real site on Kestrel on a loopback port, noting which threads its requests and pages ran on.</summary>
-public sealed class ThreadLoggingKestrelFactory : NewsRoomFactory
+public sealed class ThreadLoggingKestrelFactory : KestrelNewsRoomFactory
 {
-    public ThreadLoggingKestrelFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-
     public ThreadLog Log { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -39,12 +35,6 @@ public sealed class ThreadLoggingKestrelFactory : NewsRoomFactory
             services.AddSingleton<IStartupFilter, RecordRequestThread>();
             services.Configure<MvcOptions>(options => options.Filters.Add(new RecordPageThread(Log)));
         });
-    }
-
-    public Uri Start()
-    {
-        StartServer();
-        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     // Ahead of the site's whole pipeline: the thread a request begins on.
@@ -78,9 +68,9 @@ public class SocketThreadSchedulingTests(ThreadLoggingKestrelFactory factory) : 
     [Fact]
     public async Task OverRealSockets_CacheHitsAreServedOnEventThreads_AndPagesRunOnThePool()
     {
-        var address = factory.Start();
+        factory.Start();
         var articleId = await factory.WithDbAsync(async db => (await ReaderTestData.CreateArticleAsync(db, ReaderTestData.Unique("线程"), regions: ["xilinguole"])).Id);
-        using var client = new HttpClient { BaseAddress = address };
+        using var client = new HttpClient { BaseAddress = factory.BaseAddress };
 
         // One keep-alive connection, one request at a time: after the first, each request arrives on a socket the
         // server is already waiting on, so its read completes on an event thread.
