@@ -14,8 +14,8 @@ namespace NewsRoom.Web.Performance;
 /// compression of a hit, the request log line (a console write; the bench logs warnings only) and static files (the
 /// file is looked up there; its bytes come through FileStream's asynchronous reads, which on Linux run on the pool).
 /// Measured (bench/README.md, eighth pass): a cached article paced at half the maximum rate, p99 median 5.2 to 3.9 ms
-/// and p50 1.3 to 0.8 ms; at 190 requests a second a third of the CPU; cache misses at full load lose about a sixth of
-/// their rate, and a saturated cached row's p99 about doubles.
+/// and p50 1.3 to 0.8 ms; at 190 requests a second a third of the CPU; cache misses at full load lose a sixth (16
+/// connections) to a third (64) of their rate, and a saturated cached row's p99 about doubles.
 /// </summary>
 internal static class SocketThreadScheduling
 {
