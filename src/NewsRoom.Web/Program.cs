@@ -1,10 +1,3 @@
-using NewsRoom.Web;
-using NewsRoom.Web.Cli;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Import;
-using NewsRoom.Web.Performance;
-using NewsRoom.Web.Publishing;
-using NewsRoom.Web.Search;
 using Serilog;
 
 // Before any socket exists: the runtime reads this switch once (Performance/SocketThreadScheduling.cs).

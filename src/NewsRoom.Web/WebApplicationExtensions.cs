@@ -1,14 +1,9 @@
 using Microsoft.Extensions.Options;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using NewsRoom.Web.Security;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Performance;
-using NewsRoom.Web.Publishing;
 using Serilog;
 
 namespace NewsRoom.Web;

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Browser.Tests;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Import;
 
 namespace NewsRoom.Web.Tests;
 

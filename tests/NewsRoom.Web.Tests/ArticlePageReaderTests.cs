@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Publishing;
 
 namespace NewsRoom.Web.Tests;
 

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Publishing;
 
 namespace NewsRoom.Web.Tests;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Tests;
 

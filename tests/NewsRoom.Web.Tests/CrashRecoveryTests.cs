@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using NewsRoom.Ingest;
 
 namespace NewsRoom.Web.Tests;
 

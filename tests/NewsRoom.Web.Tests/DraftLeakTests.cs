@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Tests;
 

@@ -2,8 +2,6 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Tests;
 

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Ingest;
 
 namespace NewsRoom.Web.Tests;
 

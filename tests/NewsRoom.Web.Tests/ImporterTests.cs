@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Import;
 
 namespace NewsRoom.Web.Tests;
 

@@ -1,5 +1,3 @@
-using NewsRoom.Web.Performance;
-
 namespace NewsRoom.Web.Tests;
 
 public class NativeMemoryTrimmerTests

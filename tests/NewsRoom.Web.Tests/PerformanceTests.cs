@@ -3,10 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Import;
-using NewsRoom.Web.Publishing;
 
 namespace NewsRoom.Web.Tests;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using NewsRoom.Web.Data;
 
 namespace NewsRoom.Web.Tests;
 

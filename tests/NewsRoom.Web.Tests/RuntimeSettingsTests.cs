@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsRoom.Web.Performance;
 
 namespace NewsRoom.Web.Tests;
 

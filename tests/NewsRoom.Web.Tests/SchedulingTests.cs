@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Publishing;
 
 namespace NewsRoom.Web.Tests;
 

@@ -1,9 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Search;
 
 namespace NewsRoom.Web.Tests;
 

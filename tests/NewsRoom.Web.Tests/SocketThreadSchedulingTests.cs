@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsRoom.Web.Performance;
 
 namespace NewsRoom.Web.Tests;
 

@@ -1,5 +1,3 @@
-using NewsRoom.Web.Publishing;
-
 namespace NewsRoom.Web.Tests;
 
 /// <summary>The plain-text start of a body that lists, descriptions and feeds show.</summary>

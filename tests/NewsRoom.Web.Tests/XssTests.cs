@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using AngleSharp;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Ingest;
 
 namespace NewsRoom.Web.Tests;
 

@@ -1,8 +1,4 @@
 using System.Text;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Import;
 
 namespace NewsRoom.Web.Cli;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Data;
 

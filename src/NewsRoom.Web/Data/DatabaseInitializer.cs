@@ -2,9 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Import;
 
 namespace NewsRoom.Web.Data;
 

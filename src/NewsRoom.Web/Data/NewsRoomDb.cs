@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Data;
 

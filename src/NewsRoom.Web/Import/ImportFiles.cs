@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Import;
 

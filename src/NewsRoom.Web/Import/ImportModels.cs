@@ -1,7 +1,3 @@
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Publishing;
-
 namespace NewsRoom.Web.Import;
 
 /// <summary>A page dump to import: its name, its bytes and where it came from.</summary>

@@ -1,5 +1,3 @@
-using NewsRoom.Web.Publishing;
-
 namespace NewsRoom.Web.Import;
 
 internal static class ImportServiceCollectionExtensions

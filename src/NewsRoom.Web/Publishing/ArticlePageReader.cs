@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data;
 
 namespace NewsRoom.Web.Publishing;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Publishing;
 

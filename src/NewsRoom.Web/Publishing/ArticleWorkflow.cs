@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Publishing;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Publishing;
 

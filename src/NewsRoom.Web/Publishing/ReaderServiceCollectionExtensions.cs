@@ -1,5 +1,3 @@
-using NewsRoom.Web.Data;
-
 namespace NewsRoom.Web.Publishing;
 
 internal static class ReaderServiceCollectionExtensions

@@ -1,6 +1,5 @@
 using System.Text;
 using DiffPlex;
-using NewsRoom.Ingest;
 
 namespace NewsRoom.Web.Publishing;
 

@@ -3,9 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Search;
 

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Security;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NewsRoom.Web.Data;
 
 namespace NewsRoom.Web.Security;
 

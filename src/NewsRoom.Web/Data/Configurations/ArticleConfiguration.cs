@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Data.Configurations;
 

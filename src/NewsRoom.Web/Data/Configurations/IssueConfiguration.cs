@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Data.Configurations;
 

@@ -1,5 +1,3 @@
-using NewsRoom.Ingest;
-
 namespace NewsRoom.Web.Data.Entities;
 
 /// <summary>An article, brief or photo news item: imported from a page or written at the desk.</summary>

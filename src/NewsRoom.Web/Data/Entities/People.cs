@@ -1,5 +1,3 @@
-using NewsRoom.Ingest;
-
 namespace NewsRoom.Web.Data.Entities;
 
 /// <summary>A reporter, photographer, correspondent or organisation credited in the paper.</summary>

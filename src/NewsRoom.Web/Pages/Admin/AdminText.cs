@@ -1,6 +1,3 @@
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Import;
-
 namespace NewsRoom.Web.Pages.Admin;
 
 /// <summary>The Chinese words the admin pages use for the import's states.</summary>

@@ -2,8 +2,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Publishing;
 
 namespace NewsRoom.Web.Pages.Articles;
 

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
 
 namespace NewsRoom.Web.Pages.Editor;
 

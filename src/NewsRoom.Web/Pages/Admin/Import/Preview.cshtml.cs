@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsRoom.Web.Import;
 
 namespace NewsRoom.Web.Pages.Admin.Import;
 

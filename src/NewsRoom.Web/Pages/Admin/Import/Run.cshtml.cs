@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Data.Entities;
-using NewsRoom.Web.Import;
 
 namespace NewsRoom.Web.Pages.Admin.Import;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using NewsRoom.Ingest;
-using NewsRoom.Web.Publishing;
 
 namespace NewsRoom.Web.Pages.Editor.Articles;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using NewsRoom.Web.Data;
-using NewsRoom.Web.Publishing;
 
 namespace NewsRoom.Web.Pages.Editor.Articles;
 
