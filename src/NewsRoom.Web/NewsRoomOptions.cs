@@ -20,15 +20,6 @@ public sealed class NewsRoomOptions
     /// <summary>Serve reader pages from the output cache; off only to measure the uncached pages.</summary>
     public bool OutputCache { get; set; } = true;
 
-    /// <summary>
-    /// Parse requests and serve output-cache hits on the socket event threads, handing only the rest to the thread pool
-    /// (Performance/SocketThreadScheduling.cs). Read once at start.
-    /// </summary>
-    public bool ServeCacheHitsOnSocketThreads { get; set; } = true;
-
-    /// <summary>Seconds between handing free native memory back to the system (Linux, glibc); 0 turns it off.</summary>
-    public int NativeMemoryTrimSeconds { get; set; } = 5;
-
     /// <summary>The site's public address for canonical links and feeds, e.g. https://news.example.cn; empty uses the request's.</summary>
     public string? PublicBaseUrl { get; set; }
 

@@ -1,8 +1,5 @@
 using Serilog;
 
-// Before any socket exists: the runtime reads this switch once (Performance/SocketThreadScheduling.cs).
-SocketThreadScheduling.RunSocketCompletionsOnEventThreads();
-
 // Command mode (parse, import) runs without serving: parse prints only JSON on standard output.
 if (CommandMode.IsCommand(args))
 {
@@ -33,7 +30,6 @@ static WebApplication BuildApp(string[] args)
         .ReadFrom.Configuration(builder.Configuration)
         .Enrich.FromLogContext()
         .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
-    builder.Services.CacheLoggersByCategory();
 
     // Settings under "NewsRoom".
     builder.Services.AddOptions<NewsRoomOptions>().BindConfiguration(NewsRoomOptions.Section).ValidateOnStart();
@@ -61,9 +57,6 @@ static WebApplication BuildApp(string[] args)
 
     // Response compression (Brotli, gzip) and long-lived static files.
     builder.Services.AddNewsRoomDelivery();
-
-    // Cache hits served on the socket event threads, the rest on the thread pool.
-    builder.Services.AddSocketThreadScheduling();
 
     return builder.Build();
 }

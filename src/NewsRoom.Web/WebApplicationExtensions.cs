@@ -79,11 +79,6 @@ internal static class WebApplicationExtensions
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(importSeeds: true).ConfigureAwait(false);
     }
 
-    private const string AuthenticationPlacedKey = "__AuthenticationMiddlewareSet";
-
-    private static bool MaySignIn(HttpContext context) =>
-        context.Request.Headers.Cookie.Count > 0 || context.Request.Headers.Authorization.Count > 0;
-
     public static void UseNewsRoomPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -99,24 +94,13 @@ internal static class WebApplicationExtensions
         // Compression, then static files with long cache lifetimes for fingerprinted addresses.
         app.UseNewsRoomDelivery();
         app.UseRouting();
-        // Accounts sign in by cookie only, so a request without a Cookie (or Authorization) header is an anonymous reader
-        // whatever the handler says; asking it anyway made a handler, its tasks and an empty identity per request, a
-        // fifth of what a cached page allocated (bench/README, fifth pass).
-        app.UseWhen(MaySignIn, branch => branch.UseAuthentication());
-        // WebApplication puts authentication at the head of the pipeline unless UseAuthentication marked the app as
-        // having it; the mark above went on the branch, so it is set here (ASP.NET Core's own key for that mark).
-        ((IApplicationBuilder)app).Properties[AuthenticationPlacedKey] = true;
+        app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         var options = app.Services.GetRequiredService<IOptions<NewsRoomOptions>>().Value;
         if (options.OutputCache)
         {
             app.UseOutputCache();
-        }
-        if (options.ServeCacheHitsOnSocketThreads)
-        {
-            // A cache hit has been served by now; pages, endpoints and the database may block, so they leave the event threads.
-            app.UseThreadPoolBeyondHere();
         }
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");

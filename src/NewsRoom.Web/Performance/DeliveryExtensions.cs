@@ -22,7 +22,7 @@ internal static class DeliveryExtensions
     /// </summary>
     internal const long ResponseBytesInFlight = 32 * 1024;
 
-    /// <summary>Brotli and gzip for html, xml, css, js and json; a few requests at a time; native memory handed back.</summary>
+    /// <summary>Brotli and gzip for html, xml, css, js and json; a few requests at a time.</summary>
     public static IServiceCollection AddNewsRoomDelivery(this IServiceCollection services)
     {
         services.AddResponseCompression(options =>
@@ -49,8 +49,6 @@ internal static class DeliveryExtensions
         });
         services.Configure<RateLimiterOptions>(options => options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(_ => everyone));
         services.Configure<SocketTransportOptions>(options => options.MaxWriteBufferSize = ResponseBytesInFlight);
-        // A served site only: command mode never starts hosted services.
-        services.AddHostedService<NativeMemoryTrimmer>();
         return services;
     }
 
