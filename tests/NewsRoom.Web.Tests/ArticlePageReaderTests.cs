@@ -1,21 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsRoom.Web.Tests;
 
-/// <summary>The article page's reader keeps connections and statements between requests; they must still read the store as it is now.</summary>
+/// <summary>The article page's reader keeps its compiled queries between requests; they must still read the store as it is now.</summary>
 public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
 {
-    private ArticlePageReader Reader => factory.Services.GetRequiredService<ArticlePageReader>();
+    private Task<ArticlePage?> ReadAsync(int id) => factory.WithDbAsync(db => new ArticlePageReader(db).ReadAsync(id));
 
     [Fact]
-    public async Task Read_SeesEditsAndUnpublishing_MadeAfterItsStatementsWerePrepared()
+    public async Task Read_SeesEditsAndUnpublishing_MadeAfterItsQueriesWereCompiled()
     {
         var headline = ReaderTestData.Unique("预备语句");
         var article = await factory.WithDbAsync(db => ReaderTestData.CreateArticleAsync(db, headline, regions: ["baotou"],
             bylines: [("预备记者", BylineRole.Reporter)], photoCaption: "预备图片说明"));
 
-        var first = Reader.Read(article.Id);
+        var first = await ReadAsync(article.Id);
         Assert.NotNull(first);
         Assert.Equal(headline, first.Article.Headline);
         Assert.Equal("预备记者", Assert.Single(first.Bylines).Name);
@@ -25,11 +24,11 @@ public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<New
 
         var edited = ReaderTestData.Unique("改后标题");
         await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, edited)));
-        Assert.Equal(edited, Reader.Read(article.Id)?.Article.Headline);
+        Assert.Equal(edited, (await ReadAsync(article.Id))?.Article.Headline);
 
         await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Draft)));
-        Assert.Null(Reader.Read(article.Id));
+        Assert.Null(await ReadAsync(article.Id));
     }
 
     [Fact]
@@ -38,7 +37,7 @@ public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<New
         var headline = ReaderTestData.Unique("并发读取");
         var article = await factory.WithDbAsync(db => ReaderTestData.CreateArticleAsync(db, headline, regions: ["chifeng"]));
 
-        var pages = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => Reader.Read(article.Id))));
+        var pages = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => ReadAsync(article.Id)));
 
         Assert.All(pages, page => Assert.Equal(headline, page?.Article.Headline));
     }
@@ -56,7 +55,7 @@ public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<New
             return (a.Id, b.Id, c.Id, d.Id);
         });
 
-        var page = Reader.Read(second);
+        var page = await ReadAsync(second);
 
         Assert.NotNull(page);
         Assert.Equal(first, page.Previous?.Id);
@@ -80,7 +79,7 @@ public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<New
         Task<int?> PrimaryOf(int id) => factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.PrimaryRegionId).SingleAsync());
 
         Assert.Equal(alashan.Id, await PrimaryOf(article));
-        Assert.DoesNotContain(Reader.Read(article)!.Related, card => card.Id == neighbour);
+        Assert.DoesNotContain((await ReadAsync(article))!.Related, card => card.Id == neighbour);
 
         // The editor moves the primary mark: one row loses it, another gains it.
         await factory.WithDbAsync(async db =>
@@ -94,13 +93,13 @@ public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<New
         });
 
         Assert.Equal(wuhai.Id, await PrimaryOf(article));
-        var related = Assert.Single(Reader.Read(neighbour)!.Related, card => card.Id == article);
+        var related = Assert.Single((await ReadAsync(neighbour))!.Related, card => card.Id == article);
         Assert.Equal("乌海市", related.Region);
 
         // The primary region removed: the article has none, and no region's list shows it.
         await factory.WithDbAsync(db => db.Set<ArticleRegion>().Where(r => r.ArticleId == article && r.IsPrimary).ExecuteDeleteAsync());
 
         Assert.Null(await PrimaryOf(article));
-        Assert.DoesNotContain(Reader.Read(neighbour)!.Related, card => card.Id == article);
+        Assert.DoesNotContain((await ReadAsync(neighbour))!.Related, card => card.Id == article);
     }
 }

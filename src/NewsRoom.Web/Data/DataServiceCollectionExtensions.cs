@@ -10,7 +10,6 @@ internal static class DataServiceCollectionExtensions
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("NewsRoom"), Environment.CurrentDirectory);
         services.AddSingleton(new SqlitePragmas());
-        services.AddSingleton(new StoreConnection(connectionString));
         // Pooled: a reader request then reuses a context instead of building one and its services each time.
         services.AddDbContextPool<NewsRoomDb>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))

@@ -18,7 +18,7 @@ internal static class ReaderServiceCollectionExtensions
         services.AddScoped<ReaderCache>();
         services.AddSingleton<ReaderCacheInterceptor>();
         services.ConfigureDbContext<NewsRoomDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ReaderCacheInterceptor>()));
-        services.AddSingleton<ArticlePageReader>();
+        services.AddScoped<ArticlePageReader>();
         return services;
     }
 }

@@ -22,10 +22,10 @@ public class ShowModel(ArticlePageReader pages) : PageModel
 
     public string Title => Article.Headline ?? Photos.Select(p => p.Title).FirstOrDefault(t => t is not null) ?? ReaderPages.Summary(Article.Body, 24);
 
-    public IActionResult OnGet(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        // The reader's hottest page reads through statements kept prepared (ArticlePageReader), not through EF Core.
-        if (pages.Read(id) is not { } page)
+        // The reader's hottest page reads through queries compiled once (ArticlePageReader).
+        if (await pages.ReadAsync(id, cancellationToken) is not { } page)
         {
             return NotFound();
         }
@@ -70,5 +70,5 @@ public class ShowModel(ArticlePageReader pages) : PageModel
         Author: [.. Bylines.Select(b => new JsonLdAgent(
             b.Role == BylineRole.Organization ? "Organization" : "Person", b.Name, HttpContext.AbsoluteUrl($"/people/{b.PersonId}")))],
         Publisher: new JsonLdAgent("Organization", Article.Paper ?? "北疆新闻"),
-        ArticleSection: Article.Section).ToJson();
+        ArticleSection: Article.Column).ToJson();
 }
