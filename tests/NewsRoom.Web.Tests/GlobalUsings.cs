@@ -6,3 +6,4 @@ global using NewsRoom.Web.Import;
 global using NewsRoom.Web.Performance;
 global using NewsRoom.Web.Publishing;
 global using NewsRoom.Web.Search;
+global using NewsRoom.Web.Tests.Fixtures;
