@@ -1,11 +1,11 @@
 // The project's own namespaces, once, so moving a type between rooms touches only its namespace line and this file.
 global using NewsRoom.Ingest;
-global using NewsRoom.Web;
-global using NewsRoom.Web.Cli;
+global using NewsRoom.Web.Accounts;
 global using NewsRoom.Web.Data;
 global using NewsRoom.Web.Data.Entities;
+global using NewsRoom.Web.Desk;
+global using NewsRoom.Web.Hosting;
 global using NewsRoom.Web.Import;
-global using NewsRoom.Web.Performance;
-global using NewsRoom.Web.Publishing;
+global using NewsRoom.Web.Operations;
+global using NewsRoom.Web.Reader;
 global using NewsRoom.Web.Search;
-global using NewsRoom.Web.Security;

@@ -2,8 +2,9 @@
 global using NewsRoom.Ingest;
 global using NewsRoom.Web.Data;
 global using NewsRoom.Web.Data.Entities;
+global using NewsRoom.Web.Desk;
+global using NewsRoom.Web.Hosting;
 global using NewsRoom.Web.Import;
-global using NewsRoom.Web.Performance;
-global using NewsRoom.Web.Publishing;
+global using NewsRoom.Web.Reader;
 global using NewsRoom.Web.Search;
 global using NewsRoom.Web.Tests.Fixtures;

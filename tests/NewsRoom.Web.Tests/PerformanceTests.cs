@@ -135,7 +135,7 @@ public partial class PerformanceTests(NewsRoomFactory factory) : IClassFixture<N
             var first = article.Revisions.OrderBy(r => r.Id).First();
             // SQLite keeps no DateTimeKind: EF reads every stored time back as unspecified, whoever wrote it.
             article.PublishedAt = DateTime.SpecifyKind(article.PublishedAt!.Value, DateTimeKind.Utc);
-            Assert.Equal(first.Snapshot, NewsRoom.Web.Publishing.ArticleSnapshot.Of(article).ToJson());
+            Assert.Equal(first.Snapshot, NewsRoom.Web.Desk.ArticleSnapshot.Of(article).ToJson());
         }
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +5,7 @@ namespace NewsRoom.Web.Data;
 
 internal static class DataServiceCollectionExtensions
 {
-    /// <summary>The store (EF Core on SQLite) and the Identity accounts kept in it.</summary>
+    /// <summary>The store: EF Core on SQLite, its contexts pooled.</summary>
     public static IServiceCollection AddNewsRoomData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("NewsRoom"), Environment.CurrentDirectory);
@@ -16,20 +15,6 @@ internal static class DataServiceCollectionExtensions
         services.AddDbContextPool<NewsRoomDb>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
-
-        services.AddIdentity<AppUser, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-            })
-            .AddEntityFrameworkStores<NewsRoomDb>()
-            .AddDefaultTokenProviders();
-
-        services.AddScoped<DatabaseInitializer>();
         return services;
     }
 

@@ -1,0 +1,61 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace NewsRoom.Web.Accounts;
+
+internal static class AccountsServiceCollectionExtensions
+{
+    /// <summary>The rate limiter policy on the login page's POSTs.</summary>
+    public const string LoginRateLimit = "login";
+
+    /// <summary>
+    /// Identity accounts kept in the store, signed in by cookie; the editor and admin policies; the login rate limit;
+    /// and the first admin, made on start.
+    /// </summary>
+    public static IServiceCollection AddNewsRoomAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<NewsRoomDb>()
+            .AddDefaultTokenProviders();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Editor, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/denied";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // Login attempts are rate limited per client address on top of Identity's per-account lockout,
+        // so trying many accounts from one place is slow too. Showing the form is never limited.
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginRateLimit, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("form");
+                }
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<NewsRoomOptions>>().Value.LoginAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        services.AddScoped<FirstAdmin>();
+        return services;
+    }
+}

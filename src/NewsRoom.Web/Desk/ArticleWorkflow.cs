@@ -1,0 +1,261 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsRoom.Web.Desk;
+
+/// <summary>What a save does to an article's status besides keeping its text.</summary>
+public enum WorkflowAction
+{
+    /// <summary>Keeps the status; a new article starts as a draft.</summary>
+    Save,
+    Publish,
+    Schedule,
+    Unpublish,
+    Archive,
+}
+
+/// <summary>One save from the desk: the whole article as the editor sent it and the stamp it was read with.</summary>
+public sealed record SaveRequest(int? ArticleId, Guid? ExpectedStamp, ArticleSnapshot Content, WorkflowAction Action, DateTime? PublishAtUtc, string User);
+
+public enum SaveOutcomeKind
+{
+    Saved,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>The result of a save: saved (with the new stamp), not found, or refused because someone saved in between.</summary>
+public sealed record SaveOutcome(SaveOutcomeKind Kind, int ArticleId, Guid Stamp, ArticleSnapshot? Current = null, string? CurrentSavedBy = null, DateTime? CurrentSavedAt = null);
+
+/// <summary>
+/// Every change editors make to an article: save, publish, schedule, unpublish, archive and restore. Each is
+/// one revision holding the whole article, refused when the article changed since the editor read it, and
+/// followed by evicting the reader pages that could show it.
+/// </summary>
+public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
+{
+    /// <summary>Who the scheduler saves revisions as.</summary>
+    public const string SchedulerUser = "定时发布";
+
+    public async Task<SaveOutcome> SaveAsync(SaveRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Article? article;
+        if (request.ArticleId is int id)
+        {
+            article = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            if (article is null)
+            {
+                return new SaveOutcome(SaveOutcomeKind.NotFound, id, Guid.Empty);
+            }
+            if (request.ExpectedStamp != article.ConcurrencyStamp)
+            {
+                return await ConflictAsync(article, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            article = new Article { CreatedAt = now, CreatedBy = request.User, Status = ArticleStatus.Draft };
+            db.Articles.Add(article);
+        }
+
+        await ApplyContentAsync(article, request.Content, cancellationToken).ConfigureAwait(false);
+        var label = ApplyAction(article, request.Action, request.PublishAtUtc, now);
+        try
+        {
+            await CommitAsync(article, label, request.User, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save slipped in between our read and our write: the database refused ours.
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(article.Id, cancellationToken).ConfigureAwait(false);
+            return current is null
+                ? new SaveOutcome(SaveOutcomeKind.NotFound, article.Id, Guid.Empty)
+                : await ConflictAsync(current, cancellationToken).ConfigureAwait(false);
+        }
+        return new SaveOutcome(SaveOutcomeKind.Saved, article.Id, article.ConcurrencyStamp);
+    }
+
+    /// <summary>Puts the text of an earlier revision back as a new revision; the status stays as it is.</summary>
+    public async Task<SaveOutcome> RestoreAsync(int articleId, int revisionId, string user, CancellationToken cancellationToken = default)
+    {
+        var article = await LoadAsync(articleId, cancellationToken).ConfigureAwait(false);
+        var revision = await db.Revisions.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, cancellationToken).ConfigureAwait(false);
+        if (article is null || revision is null)
+        {
+            return new SaveOutcome(SaveOutcomeKind.NotFound, articleId, Guid.Empty);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ApplyContentAsync(article, ArticleSnapshot.FromJson(revision.Snapshot), cancellationToken).ConfigureAwait(false);
+        await CommitAsync(article, $"恢复修订 #{revision.Id}", user, now, cancellationToken).ConfigureAwait(false);
+        return new SaveOutcome(SaveOutcomeKind.Saved, article.Id, article.ConcurrencyStamp);
+    }
+
+    /// <summary>Publishes every scheduled article whose time has come; returns how many.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dueIds = await db.Articles
+            .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var published = 0;
+        foreach (var id in dueIds)
+        {
+            var article = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            if (article is null || article.Status != ArticleStatus.Scheduled)
+            {
+                continue;
+            }
+            article.Status = ArticleStatus.Published;
+            try
+            {
+                await CommitAsync(article, "定时发布", SchedulerUser, now, cancellationToken).ConfigureAwait(false);
+                published++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // An editor saved it at the same moment; the next round sees their version.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return published;
+    }
+
+    private Task<Article?> LoadAsync(int id, CancellationToken cancellationToken) =>
+        db.Articles
+            .Include(a => a.Bylines).ThenInclude(b => b.Person)
+            .Include(a => a.Regions)
+            .Include(a => a.Photos)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    private async Task<SaveOutcome> ConflictAsync(Article current, CancellationToken cancellationToken)
+    {
+        var last = await db.Revisions.AsNoTracking()
+            .Where(r => r.ArticleId == current.Id)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new { r.CreatedBy, r.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new SaveOutcome(SaveOutcomeKind.Conflict, current.Id, current.ConcurrencyStamp, ArticleSnapshot.Of(current), last?.CreatedBy, last?.CreatedAt ?? current.UpdatedAt);
+    }
+
+    private static string ApplyAction(Article article, WorkflowAction action, DateTime? publishAtUtc, DateTime now)
+    {
+        switch (action)
+        {
+            case WorkflowAction.Publish:
+                article.Status = ArticleStatus.Published;
+                // Keeps the time readers first saw it; a scheduled time still ahead becomes now.
+                if (article.PublishedAt is null || article.PublishedAt > now)
+                {
+                    article.PublishedAt = now;
+                }
+                return "发布";
+            case WorkflowAction.Schedule:
+                article.Status = ArticleStatus.Scheduled;
+                article.PublishedAt = publishAtUtc ?? throw new ArgumentException("A schedule needs a time.", nameof(publishAtUtc));
+                return "定时";
+            case WorkflowAction.Unpublish:
+                article.Status = ArticleStatus.Draft;
+                return "撤回为草稿";
+            case WorkflowAction.Archive:
+                article.Status = ArticleStatus.Archived;
+                return "归档";
+            default:
+                return article.Status == ArticleStatus.Draft ? "保存草稿" : "保存";
+        }
+    }
+
+    private async Task CommitAsync(Article article, string action, string user, DateTime now, CancellationToken cancellationToken)
+    {
+        if (article.Id != 0)
+        {
+            // The row is updated only while it still carries the stamp we read: a racing save makes ours fail.
+            db.Entry(article).Property(a => a.ConcurrencyStamp).OriginalValue = article.ConcurrencyStamp;
+        }
+        if (article.ImportKey is not null)
+        {
+            // The importer then asks before it overwrites what an editor touched.
+            article.EditedSinceImport = true;
+        }
+        article.UpdatedAt = now;
+        article.ConcurrencyStamp = Guid.NewGuid();
+        db.Revisions.Add(new Revision
+        {
+            Article = article,
+            CreatedAt = now,
+            CreatedBy = user,
+            Action = action,
+            Snapshot = ArticleSnapshot.Of(article).ToJson(),
+        });
+        // Reader pages (the article, its regions, the feeds) show the change at once: ReaderCacheInterceptor evicts on this save.
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ApplyContentAsync(Article article, ArticleSnapshot content, CancellationToken cancellationToken)
+    {
+        article.Kind = content.Kind;
+        article.Column = content.Column;
+        article.Kicker = content.Kicker;
+        article.Headline = content.Headline;
+        article.Subheadline = content.Subheadline;
+        article.DatelinePlace = content.DatelinePlace;
+        article.DatelineDate = content.DatelineDate;
+        article.DatelineKind = content.DatelineKind;
+        article.Body = content.Body;
+
+        var people = await db.FindOrAddPeopleAsync(content.Bylines.Select(b => b.Name), cancellationToken).ConfigureAwait(false);
+
+        // Reconciled rather than replaced: a byline or region removed and added back in one save keeps its key.
+        var wantedBylines = content.Bylines.DistinctBy(b => (b.Name, b.Role)).ToList();
+        article.Bylines.RemoveAll(b => !wantedBylines.Any(w => w.Name == b.Person.Name && w.Role == b.Role));
+        for (var i = 0; i < wantedBylines.Count; i++)
+        {
+            var wanted = wantedBylines[i];
+            var byline = article.Bylines.Find(b => b.Person.Name == wanted.Name && b.Role == wanted.Role);
+            if (byline is null)
+            {
+                byline = new ArticleByline { Article = article, Person = people[wanted.Name], Role = wanted.Role };
+                article.Bylines.Add(byline);
+            }
+            byline.Order = i;
+        }
+
+        var wantedRegions = content.Regions.DistinctBy(r => r.RegionId).ToList();
+        article.Regions.RemoveAll(r => !wantedRegions.Any(w => w.RegionId == r.RegionId));
+        for (var i = 0; i < wantedRegions.Count; i++)
+        {
+            var wanted = wantedRegions[i];
+            var region = article.Regions.Find(r => r.RegionId == wanted.RegionId);
+            if (region is null)
+            {
+                region = new ArticleRegion { Article = article, RegionId = wanted.RegionId };
+                article.Regions.Add(region);
+            }
+            region.IsPrimary = wanted.IsPrimary;
+            region.Order = i;
+        }
+
+        var photos = article.Photos.OrderBy(p => p.Order).ToList();
+        for (var i = 0; i < content.Photos.Count; i++)
+        {
+            var wanted = content.Photos[i];
+            var photo = i < photos.Count ? photos[i] : null;
+            if (photo is null)
+            {
+                photo = new Photo { Article = article, Caption = wanted.Caption };
+                article.Photos.Add(photo);
+            }
+            photo.Title = wanted.Title;
+            photo.Caption = wanted.Caption;
+            photo.Credits = wanted.Credits;
+            photo.Order = i;
+        }
+        foreach (var extra in photos.Skip(content.Photos.Count))
+        {
+            article.Photos.Remove(extra);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace NewsRoom.Web.Hosting;
+
+/// <summary>Settings under "NewsRoom" in configuration.</summary>
+public sealed class NewsRoomOptions
+{
+    public const string Section = "NewsRoom";
+
+    /// <summary>The folder of page dumps imported on first start; relative paths are looked for from the content root upwards.</summary>
+    public string SeedsPath { get; set; } = "seeds";
+
+    /// <summary>Import the seeds when the store holds no issue yet.</summary>
+    public bool ImportSeedsOnFirstStart { get; set; } = true;
+
+    /// <summary>The first admin account, created on start when no admin exists.</summary>
+    public AdminAccountOptions Admin { get; set; } = new();
+
+    /// <summary>Login attempts (POSTs) allowed per client address per minute; more get 429.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 30;
+
+    /// <summary>Serve reader pages from the output cache; off only to measure the uncached pages.</summary>
+    public bool OutputCache { get; set; } = true;
+
+    /// <summary>The site's public address for canonical links and feeds, e.g. https://news.example.cn; empty uses the request's.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Proxies whose X-Forwarded-* headers are believed, as addresses or networks (10.0.0.0/8); empty means loopback only.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+}
+
+/// <summary>The first admin account.</summary>
+public sealed class AdminAccountOptions
+{
+    /// <summary>The admin's e-mail, also the login name.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The admin's password; in Development one is generated and logged once when unset.</summary>
+    public string? Password { get; set; }
+}

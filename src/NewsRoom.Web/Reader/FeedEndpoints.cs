@@ -1,0 +1,121 @@
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsRoom.Web.Reader;
+
+/// <summary>The machine-read addresses of the reader site: Atom feeds, the sitemap and robots.txt.</summary>
+internal static class FeedEndpoints
+{
+    private const int FeedSize = 50;
+    private const string SiteName = "北疆新闻";
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static IEndpointRouteBuilder MapNewsRoomFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/feed.xml", GetAndHead, SiteFeedAsync).CacheOutput(ReaderCache.AllTag);
+        app.MapMethods("/regions/{slug}/feed.xml", GetAndHead, RegionFeedAsync).CacheOutput(ReaderCache.AllTag);
+        app.MapMethods("/sitemap.xml", GetAndHead, SitemapAsync).CacheOutput(ReaderCache.AllTag);
+        app.MapMethods("/robots.txt", GetAndHead, Robots).CacheOutput(ReaderCache.AllTag);
+        return app;
+    }
+
+    private static async Task<IResult> SiteFeedAsync(HttpContext context, NewsRoomDb db, CancellationToken cancellationToken)
+    {
+        var entries = await FeedEntriesAsync(db.PublishedArticles, cancellationToken).ConfigureAwait(false);
+        return Feed(context, SiteName, "/", "/feed.xml", entries);
+    }
+
+    private static async Task<IResult> RegionFeedAsync(string slug, HttpContext context, NewsRoomDb db, CancellationToken cancellationToken)
+    {
+        var region = await db.Regions.Where(r => r.Slug == slug).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (region is null)
+        {
+            return Results.NotFound();
+        }
+        context.TagCache(ReaderCache.RegionTag(region.Id));
+        var inRegion = await ArticleSubset.InRegion(db, region.Id).PublishedForNewestAsync(FeedSize, cancellationToken).ConfigureAwait(false);
+        var entries = await FeedEntriesAsync(inRegion, cancellationToken).ConfigureAwait(false);
+        return Feed(context, $"{region.Name} - {SiteName}", $"/regions/{slug}", $"/regions/{slug}/feed.xml", entries);
+    }
+
+    private static Task<List<FeedEntry>> FeedEntriesAsync(IQueryable<Article> articles, CancellationToken cancellationToken) =>
+        articles.Latest()
+            .Select(a => new FeedEntry(
+                a.Id,
+                a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
+                a.Body,
+                a.PublishedAt,
+                a.UpdatedAt,
+                a.Bylines.OrderBy(b => b.Order).Select(b => b.Person.Name).ToList()))
+            .Take(FeedSize)
+            .ToListAsync(cancellationToken);
+
+    private static IResult Feed(HttpContext context, string title, string page, string self, List<FeedEntry> entries)
+    {
+        var updated = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => Later(e.PublishedAt, e.UpdatedAt));
+        var feed = new XElement(Atom + "feed",
+            new XAttribute(XNamespace.Xml + "lang", "zh-CN"),
+            new XElement(Atom + "id", context.AbsoluteUrl(self)),
+            new XElement(Atom + "title", title),
+            new XElement(Atom + "updated", ReaderPages.Iso(updated)),
+            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", context.AbsoluteUrl(self))),
+            new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", context.AbsoluteUrl(page))),
+            new XElement(Atom + "author", new XElement(Atom + "name", SiteName)),
+            entries.Select(e => new XElement(Atom + "entry",
+                new XElement(Atom + "id", context.AbsoluteUrl($"/articles/{e.Id}")),
+                new XElement(Atom + "title", e.Headline ?? ReaderPages.Summary(e.Body, 24)),
+                new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", context.AbsoluteUrl($"/articles/{e.Id}"))),
+                e.PublishedAt is { } published ? new XElement(Atom + "published", ReaderPages.Iso(published)) : null,
+                new XElement(Atom + "updated", ReaderPages.Iso(Later(e.PublishedAt, e.UpdatedAt))),
+                e.Authors.Select(name => new XElement(Atom + "author", new XElement(Atom + "name", name))),
+                new XElement(Atom + "summary", ReaderPages.Summary(e.Body, 200)))));
+        return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), feed), "application/atom+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> SitemapAsync(HttpContext context, NewsRoomDb db, CancellationToken cancellationToken)
+    {
+        var articles = await db.PublishedArticles.Latest()
+            .Select(a => new { a.Id, a.PublishedAt, a.UpdatedAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var regions = await db.Regions.OrderBy(r => r.SortOrder).Select(r => r.Slug).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var issues = await db.Issues.Where(i => i.Articles.Any(a => a.Status == ArticleStatus.Published))
+            .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Select(i => i.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        static XElement Url(string location, DateTime? modified = null) => new(Sitemap + "url",
+            new XElement(Sitemap + "loc", location),
+            modified is { } m ? new XElement(Sitemap + "lastmod", ReaderPages.Iso(m)) : null);
+
+        var urlset = new XElement(Sitemap + "urlset",
+            Url(context.AbsoluteUrl("/")),
+            Url(context.AbsoluteUrl("/regions")),
+            Url(context.AbsoluteUrl("/issues")),
+            Url(context.AbsoluteUrl("/photos")),
+            regions.Select(slug => Url(context.AbsoluteUrl($"/regions/{slug}"))),
+            issues.Select(id => Url(context.AbsoluteUrl($"/issues/{id}"))),
+            articles.Select(a => Url(context.AbsoluteUrl($"/articles/{a.Id}"), Later(a.PublishedAt, a.UpdatedAt))));
+        return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), urlset), "application/xml; charset=utf-8");
+    }
+
+    private static IResult Robots(HttpContext context) => Results.Text(
+        $"User-agent: *\nDisallow: /editor\nDisallow: /admin\nDisallow: /account\nDisallow: /search\nSitemap: {context.AbsoluteUrl("/sitemap.xml")}\n",
+        "text/plain; charset=utf-8");
+
+    private static DateTime Later(DateTime? published, DateTime updated) => published is { } p && p > updated ? p : updated;
+
+    private static IResult Xml(XDocument document, string contentType)
+    {
+        // XDocument.ToString drops the declaration; a UTF-8 writer keeps it and names the right encoding.
+        using var stream = new MemoryStream();
+        using (var writer = System.Xml.XmlWriter.Create(stream, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            document.Save(writer);
+        }
+        return Results.Bytes(stream.ToArray(), contentType);
+    }
+
+    private sealed record FeedEntry(int Id, string? Headline, string Body, DateTime? PublishedAt, DateTime UpdatedAt, List<string> Authors);
+}

@@ -1,0 +1,41 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsRoom.Web.Reader;
+
+/// <summary>The queries every reader list shares; they start from NewsRoomDb.PublishedArticles, never from Articles.</summary>
+public static class ReaderQueries
+{
+    /// <summary>
+    /// Published articles tagged with each region itself (a league's count here leaves out its counties' articles), in one
+    /// pass over the region index.
+    /// </summary>
+    public static Task<Dictionary<int, int>> PublishedPerRegionAsync(this NewsRoomDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ArticleRegions.Where(r => !db.UnpublishedArticleIds.Contains(r.ArticleId))
+            .GroupBy(r => r.RegionId).Select(g => new { RegionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.RegionId, g => g.Count, cancellationToken);
+    }
+
+    /// <summary>Newest first; articles of one issue in printed order.</summary>
+    public static IOrderedQueryable<Article> Latest(this IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.IssueId).ThenBy(a => a.PagePosition).ThenBy(a => a.Id);
+
+    /// <summary>The projection of an article in a list.</summary>
+    public static readonly Expression<Func<Article, ArticleCard>> ToCard = a => new ArticleCard(
+        a.Id,
+        a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
+        // Photo news carries its text in the caption: a list still needs words to show.
+        a.Body != "" ? a.Body.Substring(0, 40) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, 40)).FirstOrDefault() ?? "",
+        a.Regions.Where(r => r.IsPrimary).Select(r => r.Region.Name).FirstOrDefault(),
+        a.PublishedAt,
+        a.Issue == null ? null : a.Issue.Paper);
+}
+
+/// <summary>An article as a list shows it.</summary>
+public sealed record ArticleCard(int Id, string? Headline, string BodyStart, string? Region, DateTime? PublishedAt, string? Paper)
+{
+    /// <summary>The headline, or for a brief without one the start of its text.</summary>
+    public string Title => Headline ?? ReaderPages.Summary(BodyStart, 24);
+}
