@@ -17,7 +17,7 @@ public class AccountTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFacto
         var response = await client.GetAsync(new Uri("/editor", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", TestClients.LocationOf(response), StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("/account/login", Forms.LocationOf(response), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class AccountTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFacto
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/editor/articles/new", TestClients.LocationOf(response));
+        Assert.Equal("/editor/articles/new", Forms.LocationOf(response));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class AccountTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFacto
         {
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/account/denied", TestClients.LocationOf(response), StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith("/account/denied", Forms.LocationOf(response), StringComparison.OrdinalIgnoreCase);
         }
         var denied = await client.GetAsync(new Uri("/account/denied", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
@@ -138,7 +138,7 @@ public class AccountTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFacto
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, desk.StatusCode);
-        Assert.StartsWith("/account/login", TestClients.LocationOf(desk), StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("/account/login", Forms.LocationOf(desk), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -175,6 +175,6 @@ public class AccountTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFacto
         var response = await client.GetAsync(new Uri("/account/changepassword", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", TestClients.LocationOf(response), StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("/account/login", Forms.LocationOf(response), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
@@ -19,8 +18,8 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
     {
         using var client = factory.CreateClientAs(Roles.Admin);
 
-        var list = await Html.GetAsync(client, "/admin/import");
-        var preview = await Html.GetAsync(client, "/admin/import/preview");
+        var list = await client.GetDocumentAsync("/admin/import");
+        var preview = await client.GetDocumentAsync("/admin/import/preview");
 
         var seedRows = list.QuerySelectorAll("tr[data-file^='Seed|']").ToList();
         Assert.Equal(5, seedRows.Count);
@@ -43,11 +42,11 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
         using var client = factory.CreateClientAs(Roles.Admin);
         var before = await ArticleStatesAsync();
 
-        var preview = await Html.GetAsync(client, "/admin/import/preview");
+        var preview = await client.GetDocumentAsync("/admin/import/preview");
         // Only the seeds: uploads other tests left pending are not this test's business.
-        var form = Html.Form(preview, "main form");
-        var fields = Html.Fields(form).Where(f => f.Key != "Files" || f.Value.StartsWith("Seed|", StringComparison.Ordinal)).ToList();
-        var response = await client.PostAsync(Html.ActionOf(form), new FormUrlEncodedContent(fields));
+        var form = Forms.Form(preview, "main form");
+        var fields = Forms.Fields(form).Where(f => f.Key != "Files" || f.Value.StartsWith("Seed|", StringComparison.Ordinal)).ToList();
+        var response = await client.PostAsync(Forms.ActionOf(form), new FormUrlEncodedContent(fields));
         var run = await WaitForRunAsync(RunIdOf(response));
 
         Assert.Equal(ImportRunState.Succeeded, run.State);
@@ -66,7 +65,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
         var stored = await factory.WithDbAsync(db => db.Articles.CountAsync(a => a.Issue!.SourceFileName == Seed && a.Status != ArticleStatus.Archived));
 
         var response = await UploadAsync(client, Seed, gb18030);
-        var preview = await Html.FollowAsync(client, response);
+        var preview = await client.FollowAsync(response);
 
         var section = preview.QuerySelector($"section[data-file='Upload|{Seed}']")!;
         Assert.NotNull(section);
@@ -101,7 +100,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
         var uploadsBefore = await FileListAsync(client);
 
         var response = await UploadAsync(client, name, bytes);
-        var page = await Html.ParseAsync(response);
+        var page = await Forms.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
@@ -153,7 +152,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
         });
         var changed = "草原书屋开进牧区\n\n□本报记者 张三\n\n牧民在家门口就能借到新书。\n"u8.ToArray();
 
-        var preview = await Html.FollowAsync(client, await UploadAsync(client, name, changed));
+        var preview = await client.FollowAsync(await UploadAsync(client, name, changed));
         var conflict = preview.QuerySelector("fieldset.conflict")!;
         Assert.NotNull(conflict);
         Assert.Contains("编辑改过的正文。", conflict.TextContent, StringComparison.Ordinal);
@@ -161,9 +160,9 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
         var kept = await WaitForRunAsync(await ConfirmAsync(client, preview));
         var keptBody = await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Body).SingleAsync());
 
-        preview = await Html.GetAsync(client, $"/admin/import/preview?file={Uri.EscapeDataString("Upload|" + name)}");
+        preview = await client.GetDocumentAsync($"/admin/import/preview?file={Uri.EscapeDataString("Upload|" + name)}");
         var radio = (IHtmlInputElement)preview.QuerySelector("fieldset.conflict input[value='TakeImport']")!;
-        var taken = await WaitForRunAsync(await ConfirmAsync(client, preview, new Dictionary<string, string> { [radio.Name!] = "TakeImport" }));
+        var taken = await WaitForRunAsync(await ConfirmAsync(client, preview, new Dictionary<string, string?> { [radio.Name!] = "TakeImport" }));
         var (takenBody, edited) = await factory.WithDbAsync(async db => await db.Articles.Where(a => a.Id == id).Select(a => new Tuple<string, bool>(a.Body, a.EditedSinceImport)).SingleAsync());
 
         Assert.Equal(ImportRunState.Succeeded, kept.State);
@@ -181,7 +180,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
         var original = SeedBytes("003_5c64cc92b6e8f7cc.txt");
         await ImportUploadAsync(client, name, original);
         var changed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(original).Replace("。", "；", StringComparison.Ordinal));
-        var preview = await Html.FollowAsync(client, await UploadAsync(client, name, changed));
+        var preview = await client.FollowAsync(await UploadAsync(client, name, changed));
         Assert.NotEqual("0", preview.QuerySelector("[data-count='updated']")!.TextContent);
         var before = await StoreSnapshotAsync();
 
@@ -195,7 +194,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
         {
             factory.Failure.Armed = false;
         }
-        var runPage = await Html.GetAsync(client, $"/admin/import/run/{run.Id}");
+        var runPage = await client.GetDocumentAsync($"/admin/import/run/{run.Id}");
 
         Assert.True(factory.Failure.Thrown > 0);
         Assert.Equal(ImportRunState.Failed, run.State);
@@ -207,10 +206,10 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
     public async Task RunPage_ShowsProgressAndResults_AndHistoryDownloadsAsJson()
     {
         using var client = factory.CreateClientAs(Roles.Admin);
-        var preview = await Html.GetAsync(client, $"/admin/import/preview?file={Uri.EscapeDataString("Seed|" + Seed)}");
+        var preview = await client.GetDocumentAsync($"/admin/import/preview?file={Uri.EscapeDataString("Seed|" + Seed)}");
         var run = await WaitForRunAsync(await ConfirmAsync(client, preview));
 
-        var page = await Html.GetAsync(client, $"/admin/import/run/{run.Id}");
+        var page = await client.GetDocumentAsync($"/admin/import/run/{run.Id}");
         var download = await client.GetAsync(new Uri("/admin/import/history?handler=Json", UriKind.Relative));
         using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
         var entry = json.RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetInt32() == run.Id);
@@ -236,7 +235,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
             return queued.Id;
         });
 
-        var page = await Html.GetAsync(client, $"/admin/import/run/{id}");
+        var page = await client.GetDocumentAsync($"/admin/import/run/{id}");
         var status = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/admin/import/run/{id}?handler=Status", UriKind.Relative))).RootElement;
 
         var progress = (IHtmlProgressElement)page.QuerySelector("progress")!;
@@ -250,22 +249,13 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string name, byte[] bytes)
     {
-        var page = await Html.GetAsync(client, "/admin/import");
-        var form = Html.Form(page, "form.upload");
-        using var content = new MultipartFormDataContent();
-        foreach (var (key, value) in Html.Fields(form))
-        {
-            content.Add(new StringContent(value), key);
-        }
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        content.Add(file, "Upload", name);
-        return await client.PostAsync(Html.ActionOf(form), content);
+        var page = await client.GetDocumentAsync("/admin/import");
+        return await client.SubmitAsync(page.Form("form.upload"), files: new FormFile("Upload", name, bytes));
     }
 
-    private static async Task<int> ConfirmAsync(HttpClient client, IHtmlDocument preview, IReadOnlyDictionary<string, string>? values = null)
+    private static async Task<int> ConfirmAsync(HttpClient client, IHtmlDocument preview, IReadOnlyDictionary<string, string?>? values = null)
     {
-        return RunIdOf(await Html.SubmitAsync(client, Html.Form(preview, "main form"), values));
+        return RunIdOf(await client.SubmitAsync(Forms.Form(preview, "main form"), values));
     }
 
     private static int RunIdOf(HttpResponseMessage response)
@@ -278,7 +268,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
 
     private async Task<ImportRun> ImportUploadAsync(HttpClient client, string name, byte[] bytes)
     {
-        var preview = await Html.FollowAsync(client, await UploadAsync(client, name, bytes));
+        var preview = await client.FollowAsync(await UploadAsync(client, name, bytes));
         var run = await WaitForRunAsync(await ConfirmAsync(client, preview));
         Assert.Equal(ImportRunState.Succeeded, run.State);
         return run;
@@ -300,7 +290,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
 
     private static async Task<string> FileListAsync(HttpClient client)
     {
-        var page = await Html.GetAsync(client, "/admin/import");
+        var page = await client.GetDocumentAsync("/admin/import");
         return string.Join("\n", page.QuerySelectorAll("tr[data-file]").Select(r => r.GetAttribute("data-file")));
     }
 

@@ -13,8 +13,8 @@ public class AdminUsersTests(AdminFactory factory) : IClassFixture<AdminFactory>
         using var client = factory.CreateClientAs(Roles.Admin);
         const string email = "new-editor@test.local";
 
-        var page = await Html.GetAsync(client, "/admin/users");
-        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, Html.Form(page, "form[data-action='create']"), new Dictionary<string, string>
+        var page = await client.GetDocumentAsync("/admin/users");
+        page = await client.FollowAsync(await client.SubmitAsync(Forms.Form(page, "form[data-action='create']"), new Dictionary<string, string?>
         {
             ["Input.Email"] = email,
             ["Input.DisplayName"] = "新编辑",
@@ -26,17 +26,17 @@ public class AdminUsersTests(AdminFactory factory) : IClassFixture<AdminFactory>
         Assert.Equal([Roles.Editor], created.Roles);
         Assert.True(created.PasswordIs("First-Passw0rd"));
 
-        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, RowForm(page, email, "reset-password"), new Dictionary<string, string> { ["newPassword"] = "Second-Passw0rd" }));
+        page = await client.FollowAsync(await client.SubmitAsync(RowForm(page, email, "reset-password"), new Dictionary<string, string?> { ["newPassword"] = "Second-Passw0rd" }));
         Assert.True((await UserAsync(email)).PasswordIs("Second-Passw0rd"));
 
-        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, RowForm(page, email, "lock")));
+        page = await client.FollowAsync(await client.SubmitAsync(RowForm(page, email, "lock")));
         Assert.True((await UserAsync(email)).Locked);
         Assert.Contains("已锁定", page.QuerySelector($"tr[data-user='{email}']")!.TextContent, StringComparison.Ordinal);
 
-        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, RowForm(page, email, "unlock")));
+        page = await client.FollowAsync(await client.SubmitAsync(RowForm(page, email, "unlock")));
         Assert.False((await UserAsync(email)).Locked);
 
-        await Html.FollowAsync(client, await Html.SubmitAsync(client, RowForm(page, email, "set-role"), new Dictionary<string, string> { ["role"] = Roles.Admin }));
+        await client.FollowAsync(await client.SubmitAsync(RowForm(page, email, "set-role"), new Dictionary<string, string?> { ["role"] = Roles.Admin }));
         Assert.Contains(Roles.Admin, (await UserAsync(email)).Roles);
     }
 
@@ -44,14 +44,14 @@ public class AdminUsersTests(AdminFactory factory) : IClassFixture<AdminFactory>
     public async Task CreateAccount_WithAWeakPassword_ShowsTheErrorAndCreatesNothing()
     {
         using var client = factory.CreateClientAs(Roles.Admin);
-        var page = await Html.GetAsync(client, "/admin/users");
+        var page = await client.GetDocumentAsync("/admin/users");
 
-        var response = await Html.SubmitAsync(client, Html.Form(page, "form[data-action='create']"), new Dictionary<string, string>
+        var response = await client.SubmitAsync(Forms.Form(page, "form[data-action='create']"), new Dictionary<string, string?>
         {
             ["Input.Email"] = "weak@test.local",
             ["Input.Password"] = "short",
         });
-        var result = await Html.ParseAsync(response);
+        var result = await Forms.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("密码太短", result.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public class AdminUsersTests(AdminFactory factory) : IClassFixture<AdminFactory>
     }
 
     internal static IHtmlFormElement RowForm(IHtmlDocument page, string email, string action) =>
-        Html.Form(page, $"tr[data-user='{email}'] form[data-action='{action}']");
+        Forms.Form(page, $"tr[data-user='{email}'] form[data-action='{action}']");
 
     internal sealed record Account(AppUser? User, IList<string> Roles, bool Locked, Func<string, bool> PasswordIs);
 
@@ -91,10 +91,10 @@ public class AdminLastAdminTests(AdminFactory factory) : IClassFixture<AdminFact
     public async Task LastAdmin_CannotBeDemotedLockedOrDeleted(string action, string message)
     {
         using var client = factory.CreateClientAs(Roles.Admin);
-        var page = await Html.GetAsync(client, "/admin/users");
+        var page = await client.GetDocumentAsync("/admin/users");
 
-        var response = await Html.SubmitAsync(client, AdminUsersTests.RowForm(page, NewsRoomFactory.AdminEmail, action), new Dictionary<string, string> { ["role"] = Roles.Editor });
-        var result = await Html.ParseAsync(response);
+        var response = await client.SubmitAsync(AdminUsersTests.RowForm(page, NewsRoomFactory.AdminEmail, action), new Dictionary<string, string?> { ["role"] = Roles.Editor });
+        var result = await Forms.ParseAsync(response);
         var admin = await AdminUsersTests.UserAsync(factory, NewsRoomFactory.AdminEmail);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -109,17 +109,17 @@ public class AdminLastAdminTests(AdminFactory factory) : IClassFixture<AdminFact
     {
         using var client = factory.CreateClientAs(Roles.Admin);
         const string second = "second-admin@test.local";
-        var page = await Html.GetAsync(client, "/admin/users");
-        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, Html.Form(page, "form[data-action='create']"), new Dictionary<string, string>
+        var page = await client.GetDocumentAsync("/admin/users");
+        page = await client.FollowAsync(await client.SubmitAsync(Forms.Form(page, "form[data-action='create']"), new Dictionary<string, string?>
         {
             ["Input.Email"] = second,
             ["Input.Password"] = "Second-Adm1n-pass",
             ["Input.Role"] = Roles.Admin,
         }));
 
-        page = await Html.FollowAsync(client, await Html.SubmitAsync(client, AdminUsersTests.RowForm(page, second, "set-role"), new Dictionary<string, string> { ["role"] = Roles.Editor }));
+        page = await client.FollowAsync(await client.SubmitAsync(AdminUsersTests.RowForm(page, second, "set-role"), new Dictionary<string, string?> { ["role"] = Roles.Editor }));
         var demoted = await AdminUsersTests.UserAsync(factory, second);
-        var lastDemotion = await Html.SubmitAsync(client, AdminUsersTests.RowForm(page, NewsRoomFactory.AdminEmail, "set-role"), new Dictionary<string, string> { ["role"] = Roles.Editor });
+        var lastDemotion = await client.SubmitAsync(AdminUsersTests.RowForm(page, NewsRoomFactory.AdminEmail, "set-role"), new Dictionary<string, string?> { ["role"] = Roles.Editor });
 
         Assert.DoesNotContain(Roles.Admin, demoted.Roles);
         Assert.Contains(Roles.Editor, demoted.Roles);

@@ -93,7 +93,7 @@ public partial class AuthorizationMatrixTests(NewsRoomFactory factory) : IClassF
     private static string? Judge(AppRoute route, Caller caller, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
-        var location = response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found ? TestClients.LocationOf(response) : string.Empty;
+        var location = response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found ? Forms.LocationOf(response) : string.Empty;
         var toLogin = location.StartsWith("/account/login", StringComparison.OrdinalIgnoreCase);
         if (StatusPages.TryGetValue(route.Template, out var expected))
         {

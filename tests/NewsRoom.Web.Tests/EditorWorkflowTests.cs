@@ -40,7 +40,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
 
         var published = await PressAsync(editor, id, "Publish");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-        Assert.Equal("已发布。", (await editor.GetDocumentAsync(TestClients.LocationOf(published))).QuerySelector(".notice")!.TextContent.Trim());
+        Assert.Equal("已发布。", (await editor.GetDocumentAsync(Forms.LocationOf(published))).QuerySelector(".notice")!.TextContent.Trim());
         var page = await reader.GetAsync(new Uri($"/articles/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("一篇要发布的稿件", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
         }, "Save");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await TestClients.ParseAsync(response, "/editor/articles/new");
+        var page = await Forms.ParseAsync(response, "/editor/articles/new");
         Assert.Equal("请填写标题", page.QuerySelector("[data-valmsg-for='Input.Headline']")!.TextContent.Trim());
         Assert.Equal("有电头时请填写地点", page.QuerySelector("[data-valmsg-for='Input.DatelinePlace']")!.TextContent.Trim());
         Assert.Equal("请填写图片说明", page.QuerySelector("[data-valmsg-for='Input.Photos[0].Caption']")!.TextContent.Trim());
@@ -203,7 +203,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        var page = await TestClients.ParseAsync(refused, $"/editor/articles/{id}");
+        var page = await Forms.ParseAsync(refused, $"/editor/articles/{id}");
         Assert.Contains("保存被拒绝", page.QuerySelector(".conflict")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("第二位编辑先保存的正文。", page.QuerySelector<IHtmlTextAreaElement>("#conflict-current")!.Value, StringComparison.Ordinal);
         Assert.Contains("第一位编辑晚了一步的正文。", page.QuerySelector<IHtmlTextAreaElement>("#conflict-refused")!.Value, StringComparison.Ordinal);
@@ -276,7 +276,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
         var response = await SubmitAsync(editor, form, new Dictionary<string, string?> { ["Input.Headline"] = "预览", ["Input.Body"] = "一段**加粗**的话。\n\n<script>alert(1)</script>" }, "Preview");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await TestClients.ParseAsync(response, "/editor/articles/new");
+        var page = await Forms.ParseAsync(response, "/editor/articles/new");
         var preview = page.QuerySelector("#body-preview")!;
         Assert.Equal("加粗", preview.QuerySelector("strong")!.TextContent);
         Assert.Null(preview.QuerySelector("script"));
@@ -291,7 +291,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
         var page = await editor.GetDocumentAsync("/editor/articles/new");
         var form = page.QuerySelector<IHtmlFormElement>("#article-form")!;
         var body = page.QuerySelector("textarea[name='Input.Body']")!;
-        var fields = TestClients.FormFields(form).Where(f => f.Key != "Input.Body").Append(new("Input.Body", "| 地区 | 数量 |\n| --- | --- |\n| 包头 | 3 |")).ToList();
+        var fields = Forms.Fields(form).Where(f => f.Key != "Input.Body").Append(new("Input.Body", "| 地区 | 数量 |\n| --- | --- |\n| 包头 | 3 |")).ToList();
 
         using var content = new FormUrlEncodedContent(fields);
         var fragment = await editor.PostAsync(new Uri(body.GetAttribute("data-preview-url")!, UriKind.Relative), content);
@@ -346,7 +346,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
         (await client.GetDocumentAsync($"/editor/articles/{id}")).QuerySelector<IHtmlFormElement>("#article-form")!;
 
     internal static string? Field(IHtmlFormElement form, string name) =>
-        TestClients.FormFields(form).Where(f => f.Key == name).Select(f => f.Value).FirstOrDefault();
+        Forms.Fields(form).Where(f => f.Key == name).Select(f => f.Value).FirstOrDefault();
 
     /// <summary>Submits the article form by pressing the button of a handler (Save, Publish, Preview …).</summary>
     internal static Task<HttpResponseMessage> SubmitAsync(HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string?> values, string handler)
@@ -373,7 +373,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
         {
             throw new InvalidOperationException($"Saving {headline} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
-        var location = TestClients.LocationOf(response);
+        var location = Forms.LocationOf(response);
         return int.Parse(location["/editor/articles/".Length..location.IndexOf('?', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -2,12 +2,6 @@ using System.Net;
 
 namespace NewsRoom.Web.Tests;
 
-/// <summary>The store before anything is imported.</summary>
-public sealed class EmptyStoreFactory : NewsRoomFactory
-{
-    protected override bool ImportSeeds => false;
-}
-
 public class EmptyReaderSiteTests(EmptyStoreFactory factory) : IClassFixture<EmptyStoreFactory>
 {
     [Theory]

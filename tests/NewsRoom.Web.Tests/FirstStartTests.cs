@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NewsRoom.Web.Tests;
 
-public class FirstStartTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
+public class FirstStartTests(FreshStartFactory factory) : IClassFixture<FreshStartFactory>
 {
     [Fact]
     public async Task FirstStart_ImportsEverySeedThroughTheImporter()

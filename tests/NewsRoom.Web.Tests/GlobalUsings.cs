@@ -7,3 +7,4 @@ global using NewsRoom.Web.Hosting;
 global using NewsRoom.Web.Import;
 global using NewsRoom.Web.Reader;
 global using NewsRoom.Web.Search;
+global using NewsRoom.Web.Tests.Fixtures;

@@ -2,44 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace NewsRoom.Web.Tests;
-
-/// <summary>The real app on Kestrel on a free loopback port, so requests go through real sockets and threads.</summary>
-public class KestrelNewsRoomFactory : NewsRoomFactory
-{
-    public KestrelNewsRoomFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public void Start()
-    {
-        StartServer();
-        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
-
-    /// <summary>An editor logged in through the login form, over the socket.</summary>
-    public async Task<HttpClient> EditorAsync(string email)
-    {
-        await TestClients.EnsureUserAsync(this, email, TestClients.EditorPassword, Data.Entities.Roles.Editor);
-        // A plain socket client: the factory's own client follows redirects under Kestrel whatever its options say.
-#pragma warning disable CA2000 // The client owns its handler and the caller owns the client.
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };
-#pragma warning restore CA2000
-        using var response = await client.SubmitAsync("/account/login", "main form", new Dictionary<string, string?>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = TestClients.EditorPassword,
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        return client;
-    }
-}
 
 [Trait("Category", "Load")]
 public class LoadTests(KestrelNewsRoomFactory factory, ITestOutputHelper output) : IClassFixture<KestrelNewsRoomFactory>
@@ -104,7 +70,7 @@ public class LoadTests(KestrelNewsRoomFactory factory, ITestOutputHelper output)
                 else if (response.StatusCode == HttpStatusCode.Conflict)
                 {
                     // The expected refusal: only between the two rivals, and shown as the form with both versions.
-                    var page = await TestClients.ParseAsync(response, $"/editor/articles/{articleId}");
+                    var page = await Forms.ParseAsync(response, $"/editor/articles/{articleId}");
                     if (articleId != shared || page.QuerySelector("#article-form") is null)
                     {
                         unexpected.Enqueue($"save {token}: a conflict where none was possible or without the form");

@@ -1,19 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 
 namespace NewsRoom.Web.Tests;
-
-/// <summary>The app with the test sign-in, to tell readers' requests from logged-in ones.</summary>
-public sealed class SignedInEditorFactory : NewsRoomFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddTestAuth());
-    }
-}
 
 public class ReaderCacheTests(SignedInEditorFactory factory) : IClassFixture<SignedInEditorFactory>
 {

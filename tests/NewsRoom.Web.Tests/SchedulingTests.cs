@@ -1,41 +1,9 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace NewsRoom.Web.Tests;
-
-/// <summary>The site on a clock the test turns: the scheduler publishes when the clock says so, not before.</summary>
-public sealed class FakeClockFactory : NewsRoomFactory
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override bool ImportSeeds => false;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
-
-/// <summary>A second start of the site over another factory's database, at a later time.</summary>
-public sealed class RestartedSiteFactory(string databasePath, DateTimeOffset now) : NewsRoomFactory
-{
-    public FakeTimeProvider Clock { get; } = new(now);
-
-    protected override bool ImportSeeds => false;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("ConnectionStrings:NewsRoom", $"Data Source={databasePath}");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
 
 public class SchedulingTests(FakeClockFactory factory) : IClassFixture<FakeClockFactory>
 {
@@ -88,7 +56,7 @@ public class SchedulingTests(FakeClockFactory factory) : IClassFixture<FakeClock
             new Dictionary<string, string?> { ["Input.ScheduleAt"] = past.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) }, "Schedule");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await TestClients.ParseAsync(response, $"/editor/articles/{id}");
+        var page = await Forms.ParseAsync(response, $"/editor/articles/{id}");
         Assert.Equal("发布时间应在现在之后", page.QuerySelector("[data-valmsg-for='Input.ScheduleAt']")!.TextContent.Trim());
         Assert.Equal(ArticleStatus.Draft, await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }

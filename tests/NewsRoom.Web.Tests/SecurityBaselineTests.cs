@@ -46,11 +46,6 @@ public class SecurityBaselineTests(NewsRoomFactory factory) : IClassFixture<News
     }
 }
 
-public sealed class StrictLoginLimitFactory : NewsRoomFactory
-{
-    protected override int LoginAttemptsPerMinute => 3;
-}
-
 public class LoginRateLimitTests(StrictLoginLimitFactory factory) : IClassFixture<StrictLoginLimitFactory>
 {
     [Fact]

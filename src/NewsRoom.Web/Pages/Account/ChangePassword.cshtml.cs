@@ -37,7 +37,7 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             foreach (var error in result.Errors)
             {
                 var field = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
-                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "当前密码不正确" : error.Description);
+                ModelState.AddModelError(field, IdentityErrorText.Describe(error));
             }
             return Page();
         }

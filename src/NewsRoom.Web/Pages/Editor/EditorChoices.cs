@@ -23,11 +23,6 @@ public static class EditorChoices
         _ => "图片新闻",
     };
 
-    /// <summary>China keeps one offset all year; editors type and read times in it.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static string ToChinaTime(this DateTime utc) => (utc + ChinaOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
     public static async Task<IReadOnlyList<RegionChoice>> RegionsAsync(NewsRoomDb db, CancellationToken cancellationToken)
     {
         var regions = await db.Regions.AsNoTracking()

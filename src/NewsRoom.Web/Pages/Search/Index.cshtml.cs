@@ -7,6 +7,9 @@ namespace NewsRoom.Web.Pages.Search;
 // Not output-cached: a search must never show an article after it was unpublished, and queries rarely repeat.
 public class IndexModel(NewsRoomDb db, SearchService search) : PageModel
 {
+    /// <summary>The longest query a search box takes, the header's as the page's: far longer would overflow the request line (414).</summary>
+    public const int MaxQueryLength = 200;
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 

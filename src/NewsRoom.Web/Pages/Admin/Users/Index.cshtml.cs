@@ -27,7 +27,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
         public string Email { get; set; } = string.Empty;
 
         [Display(Name = "显示名")]
-        [StringLength(50)]
+        [StringLength(50, ErrorMessage = "显示名不能超过 50 个字。")]
         public string? DisplayName { get; set; }
 
         [Required(ErrorMessage = "请填写密码。")]
@@ -184,20 +184,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
     private bool IsLocked(AppUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
 
     private Task<IActionResult> FailAsync(IdentityResult result) =>
-        FailAsync(string.Join(" ", result.Errors.Select(Describe)));
-
-    // Identity describes its errors in English; the ones an admin meets here are said in Chinese.
-    private static string Describe(IdentityError error) => error.Code switch
-    {
-        nameof(IdentityErrorDescriber.PasswordTooShort) => "密码太短，至少需要 10 位。",
-        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => "密码必须包含数字。",
-        nameof(IdentityErrorDescriber.PasswordRequiresLower) => "密码必须包含小写字母。",
-        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => "密码必须包含大写字母。",
-        nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => "密码中不同的字符太少。",
-        nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail) => "该电子邮箱已有账户。",
-        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => "电子邮箱格式不正确。",
-        _ => error.Description,
-    };
+        FailAsync(string.Join(" ", result.Errors.Select(IdentityErrorText.Describe)));
 
     private async Task<IActionResult> FailAsync(string error)
     {

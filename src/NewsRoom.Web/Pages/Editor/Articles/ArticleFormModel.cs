@@ -79,7 +79,7 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
         }
 
         var publishAt = Input.ScheduleAt is DateTime local
-            ? DateTime.SpecifyKind(local - EditorChoices.ChinaOffset, DateTimeKind.Utc)
+            ? DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc)
             : (DateTime?)null;
         var user = User.Identity?.Name ?? "?";
         var outcome = await workflow.SaveAsync(new SaveRequest(id, Input.ConcurrencyStamp, Input.ToSnapshot(), action, publishAt, user), cancellationToken);
@@ -162,7 +162,7 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
 
         if (action == WorkflowAction.Schedule)
         {
-            var nowInChina = clock.GetUtcNow().UtcDateTime + EditorChoices.ChinaOffset;
+            var nowInChina = clock.GetUtcNow().UtcDateTime + ChinaTime.Offset;
             if (Input.ScheduleAt is not DateTime at)
             {
                 ModelState.AddModelError("Input.ScheduleAt", "请填写发布时间");
@@ -189,7 +189,7 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
             (Status, PublishedAt, Imported, EditedSinceImport) = (state.Status, state.PublishedAt, state.Imported, state.EditedSinceImport);
             if (Input.ScheduleAt is null && state.Status == ArticleStatus.Scheduled && state.PublishedAt is DateTime at)
             {
-                Input.ScheduleAt = at + EditorChoices.ChinaOffset;
+                Input.ScheduleAt = at + ChinaTime.Offset;
             }
         }
         RegionChoices = await EditorChoices.RegionsAsync(db, cancellationToken);

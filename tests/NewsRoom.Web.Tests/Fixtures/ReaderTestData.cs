@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace NewsRoom.Web.Tests;
+namespace NewsRoom.Web.Tests.Fixtures;
 
 /// <summary>Articles the reader tests make themselves, so they do not depend on what the parser reads from the seeds.</summary>
 internal static class ReaderTestData

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace NewsRoom.Web.Tests;
+namespace NewsRoom.Web.Tests.Fixtures;
 
 /// <summary>
-/// The real app on a real SQLite database: a temporary file per factory (so per test class), migrated and
-/// seeded by the app's own first start, deleted afterwards.
+/// The real app on a real SQLite database: a temporary file per factory (so per test class), deleted afterwards.
+/// The file starts as a copy of the test run's template store (<see cref="TemplateStore"/>), which the app's own
+/// first start migrated and seeded once; the app then starts on the copy as on any later start.
 /// </summary>
 public class NewsRoomFactory : WebApplicationFactory<Program>
 {
@@ -19,6 +21,20 @@ public class NewsRoomFactory : WebApplicationFactory<Program>
 
     /// <summary>Seeds imported on first start; a test class that wants an empty store turns it off.</summary>
     protected virtual bool ImportSeeds => true;
+
+    /// <summary>Starts from a copy of the template store; a class that checks the first start itself turns it off.</summary>
+    protected virtual bool StartsFromTemplate => true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Before the app's entry point runs: the template is built by a site of its own.
+        if (StartsFromTemplate && !File.Exists(DatabasePath))
+        {
+            Directory.CreateDirectory(_folder);
+            TemplateStore.CopyTo(DatabasePath, ImportSeeds);
+        }
+        return base.CreateHost(builder);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

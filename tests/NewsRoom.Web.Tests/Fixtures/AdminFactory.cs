@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace NewsRoom.Web.Tests;
+namespace NewsRoom.Web.Tests.Fixtures;
 
 /// <summary>The app with the test sign-in and a switch that makes an import fail halfway.</summary>
 public class AdminFactory : NewsRoomFactory
