@@ -3,7 +3,14 @@ namespace NewsRoom.Web.Import;
 /// <summary>A page dump to import: its name, its bytes and where it came from.</summary>
 public sealed record ImportSource(string FileName, byte[] Bytes, IssueOrigin Origin)
 {
-    private readonly Lazy<PageDumpReading> _reading = new(() => PageDump.Read(FileName, Bytes));
+    private Lazy<PageDumpReading> _reading = new(() => PageDump.Read(FileName, Bytes));
+
+    /// <summary>
+    /// The bytes with a reading made elsewhere, such as a parse recorded by an earlier parser: imported exactly as if
+    /// the parser had read the bytes that way. The importer's only way in besides its own parse.
+    /// </summary>
+    public static ImportSource WithReading(string fileName, byte[] bytes, IssueOrigin origin, PageDumpReading reading) =>
+        new(fileName, bytes, origin) { _reading = new Lazy<PageDumpReading>(reading) };
 
     /// <summary>The bytes decoded and parsed, once, by whichever thread asks first (see <see cref="ReadAhead"/>).</summary>
     public PageDumpReading Reading => _reading.Value;
