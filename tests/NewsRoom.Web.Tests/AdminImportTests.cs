@@ -137,6 +137,37 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
     }
 
     [Fact]
+    public async Task Preview_OfAReImport_SaysInChineseWhichStoriesAreAddedMergedInPlaceOrTakenDown()
+    {
+        using var client = factory.CreateClientAs(Roles.Admin);
+        const string name = "preview-words.txt";
+        var seed = Encoding.UTF8.GetString(SeedBytes(OtherSeed));
+        await ImportUploadAsync(client, name, Encoding.UTF8.GetBytes(seed + "\n\n本报讯 第一次导入时页尾有这条简讯，重新导入时它已不在。\n"));
+        var stored = await KeyedIdsAsync(name);
+        var story = await factory.WithDbAsync(db => db.Articles.Where(a => a.Issue!.SourceFileName == name && a.Body.Contains("看手机的时间少了")).Select(a => a.Id).SingleAsync());
+
+        // One story's text changes, the brief at the foot goes and another comes.
+        var changed = seed.Replace("看手机的时间少了", "看手机的时间更少了", StringComparison.Ordinal) + "\n\n本报讯 重新导入时页尾换成了这条新的简讯。\n";
+        var preview = await client.FollowAsync(await UploadAsync(client, name, Encoding.UTF8.GetBytes(changed)));
+        var section = preview.QuerySelector($"section[data-file='Upload|{name}']")!;
+
+        Assert.Contains("重新导入此文件将", section.QuerySelector(".counts")!.TextContent, StringComparison.Ordinal);
+        var added = section.QuerySelector("[data-list='added']")!;
+        Assert.Contains("得到新的编号和地址", added.TextContent, StringComparison.Ordinal);
+        Assert.Contains("换成了这条新的简讯", added.TextContent, StringComparison.Ordinal);
+        var merged = section.QuerySelector("[data-list='updated']")!;
+        Assert.StartsWith("合并", merged.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("编号和地址不变", merged.TextContent, StringComparison.Ordinal);
+        var mergedLink = Assert.Single(merged.QuerySelectorAll("li a"));
+        Assert.Equal($"/articles/{story}", mergedLink.GetAttribute("href"));
+        var dropped = section.QuerySelector("[data-list='removed']")!;
+        Assert.StartsWith("下线", dropped.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("归档而不删除", dropped.TextContent, StringComparison.Ordinal);
+        Assert.Contains("第一次导入时页尾有这条简讯", dropped.TextContent, StringComparison.Ordinal);
+        Assert.Contains(dropped.QuerySelectorAll("li a"), a => stored.ContainsValue(int.Parse(a.GetAttribute("href")!["/articles/".Length..], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task ReImport_ConflictingEdit_IsShownSideBySideAndKeptByDefault_OrReplacedWhenChosen()
     {
         using var client = factory.CreateClientAs(Roles.Admin);

@@ -39,11 +39,19 @@ public enum FileImportState
     Unreadable,
 }
 
-/// <summary>An item an import would add, update, remove or leave.</summary>
-public sealed record PlannedArticle(string ImportKey, int? ArticleId, ArticleKind Kind, string? Title);
+/// <summary>An item an import would add, merge in place, take down or leave.</summary>
+public sealed record PlannedArticle(string ImportKey, int? ArticleId, ArticleKind Kind, string? Title)
+{
+    /// <summary>The item's place in the parsed issue's articles; null for a stored article the new reading no longer has.</summary>
+    public int? Position { get; init; }
+}
 
 /// <summary>An article edited since its import whose newly parsed version differs: the admin chooses.</summary>
-public sealed record ArticleConflict(string ImportKey, int ArticleId, ArticleSnapshot Edited, ParsedArticle? Parsed);
+public sealed record ArticleConflict(string ImportKey, int ArticleId, ArticleSnapshot Edited, ParsedArticle? Parsed)
+{
+    /// <summary>The parsed item's place in the articles; null when the new reading no longer has the article.</summary>
+    public int? Position { get; init; }
+}
 
 /// <summary>What importing one file would do, computed without changing anything (the preview).</summary>
 public sealed record FileImportPlan(
@@ -57,8 +65,6 @@ public sealed record FileImportPlan(
     IReadOnlyList<PlannedArticle> Unchanged,
     IReadOnlyList<ArticleConflict> Conflicts)
 {
-    public bool HasChanges => State is FileImportState.New or FileImportState.Changed;
-
     /// <summary>The encoding the bytes were read in.</summary>
     public string? Encoding { get; init; }
 }

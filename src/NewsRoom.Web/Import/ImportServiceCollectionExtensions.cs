@@ -9,6 +9,7 @@ internal static class ImportServiceCollectionExtensions
     public static IServiceCollection AddNewsRoomImport(this IServiceCollection services)
     {
         services.AddScoped<IssueImporter>();
+        services.AddScoped<ImportWriter>();
         services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportBacklog>();
         services.AddScoped<ImportRunner>();
