@@ -11,23 +11,15 @@ namespace NewsRoom.Web.Data;
 /// </summary>
 internal static class SearchIndexPause
 {
-    private const string End = "'  '";
-
-    // The same text the AddArticleSearch triggers index; kept beside the pause so the two are changed together.
+    // The text is the view ArticleSearchText (the ArticleSearchTextView migration), which the triggers read too, so the
+    // backlog is indexed exactly as the triggers would have indexed it.
     // CROSS JOIN keeps the backlog as the outer loop: with "a.Id IN (backlog) AND a.Status = 'Published'" SQLite chose the
     // Status index and read every published article for each batch (37 of the 62 s of a 100,000-article import).
-    private const string IndexBacklog = $"""
+    private const string IndexBacklog = """
         DELETE FROM ArticleSearch WHERE rowid IN (SELECT ArticleId FROM ArticleSearchBacklog);
         INSERT INTO ArticleSearch(rowid, Headline, Kicker, Subheadline, Body, Captions, Bylines)
-        SELECT a.Id,
-            coalesce(a.Headline, '') || {End},
-            coalesce(a.Kicker, '') || {End},
-            coalesce(a.Subheadline, '') || {End},
-            a.Body || {End},
-            coalesce((SELECT group_concat(coalesce(p.Title || ' ', '') || p.Caption || coalesce(' ' || p.Credits, ''), {End}) FROM Photos p WHERE p.ArticleId = a.Id), '') || {End},
-            coalesce((SELECT group_concat(pe.Name, {End}) FROM ArticleBylines b JOIN People pe ON pe.Id = b.PersonId WHERE b.ArticleId = a.Id), '') || {End}
-        FROM ArticleSearchBacklog k CROSS JOIN Articles a ON a.Id = k.ArticleId
-        WHERE a.Status = 'Published';
+        SELECT t.Id, t.Headline, t.Kicker, t.Subheadline, t.Body, t.Captions, t.Bylines
+        FROM ArticleSearchBacklog k CROSS JOIN ArticleSearchText t ON t.Id = k.ArticleId;
         DELETE FROM ArticleSearchBacklog;
         """;
 
