@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-
 namespace NewsRoom.Web.Search;
 
 /// <summary>
@@ -35,77 +32,56 @@ internal static class TitleRank
     /// <see cref="TitleRanking.TooMany"/> when more than <paramref name="limit"/> match, as those are not to be
     /// ranked; null when it declines.
     /// </summary>
-    public static async Task<TitleRanking?> RankAsync(SqliteConnection connection, string word, string inTitles, int limit, CancellationToken cancellationToken)
+    public static async Task<TitleRanking?> RankAsync(ArticleSearchIndex index, string word, string inTitles, int limit, CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(index);
+        if (await index.TitleMatchesAsync(inTitles, limit, cancellationToken).ConfigureAwait(false) is not { } found)
         {
-            // One statement, so that the totals are read in the same snapshot as the matches, as bm25 reads them; the
-            // scalar subqueries run once. The matches' ids come first, at most limit + 1 of them, with their count on the
-            // first row: a word with too many title matches is told after one row, before any title is read. The titles
-            // come from the index's own copy (c0–c2: Headline, Kicker, Subheadline, as indexed), read directly: through
-            // the FTS5 columns every column is loaded, the body too.
-            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
-                WITH m AS MATERIALIZED (SELECT rowid AS id FROM ArticleSearch WHERE ArticleSearch MATCH $match LIMIT {limit + 1})
-                SELECT m.id, c.c0, c.c1, c.c2, d.sz,
-                    (SELECT count(*) FROM m),
-                    (SELECT v FROM ArticleSearch_config WHERE k = 'rank'),
-                    (SELECT block FROM ArticleSearch_data WHERE id = 1)
-                FROM m
-                CROSS JOIN ArticleSearch_content c ON c.id = m.id CROSS JOIN ArticleSearch_docsize d ON d.id = m.id
-                """);
-            command.Parameters.AddWithValue("$match", inTitles);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var matches = new List<(long Id, double Frequency, long Length)>();
-                long rows = 0, tokens = 0;
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (matches.Count == 0)
-                    {
-                        if (reader.GetInt64(5) > limit)
-                        {
-                            return TitleRanking.TooMany;
-                        }
-                        if (reader.IsDBNull(6) || reader.GetString(6) != Bm25 || reader.IsDBNull(7))
-                        {
-                            return null;
-                        }
-                        // The averages record: the number of rows, then the tokens of each column in all rows.
-                        var averages = (byte[])reader.GetValue(7);
-                        var at = 0;
-                        rows = Varint(averages, ref at);
-                        while (at < averages.Length)
-                        {
-                            tokens += Varint(averages, ref at);
-                        }
-                    }
-                    var frequency = 0.0;
-                    for (var column = 0; column < TitleWeights.Length; column++)
-                    {
-                        // Instances in column order, each adding its column's weight, as bm25 adds them.
-                        for (var n = reader.IsDBNull(1 + column) ? 0 : Occurrences(reader.GetString(1 + column), word); n > 0; n--)
-                        {
-                            frequency += TitleWeights[column];
-                        }
-                    }
-                    if (frequency == 0)
-                    {
-                        return null;
-                    }
-                    var sizes = (byte[])reader.GetValue(4);
-                    var sizeAt = 0;
-                    long length = 0;
-                    while (sizeAt < sizes.Length)
-                    {
-                        length += Varint(sizes, ref sizeAt);
-                    }
-                    matches.Add((reader.GetInt64(0), frequency, length));
-                }
-                return new TitleRanking(Order(matches, rows, tokens));
-            }
+            return TitleRanking.TooMany;
         }
+        if (found.Rows.Count == 0)
+        {
+            return new TitleRanking([]);
+        }
+        if (found.RankFunction != Bm25 || found.Averages is not { } averages)
+        {
+            return null;
+        }
+        // The averages record: the number of rows, then the tokens of each column in all rows.
+        var at = 0;
+        var rows = Varint(averages, ref at);
+        long tokens = 0;
+        while (at < averages.Length)
+        {
+            tokens += Varint(averages, ref at);
+        }
+
+        var matches = new List<(long Id, double Frequency, long Length)>(found.Rows.Count);
+        foreach (var row in found.Rows)
+        {
+            var frequency = 0.0;
+            string?[] titles = [row.Headline, row.Kicker, row.Subheadline];
+            for (var column = 0; column < TitleWeights.Length; column++)
+            {
+                // Instances in column order, each adding its column's weight, as bm25 adds them.
+                for (var n = titles[column] is { } title ? Occurrences(title, word) : 0; n > 0; n--)
+                {
+                    frequency += TitleWeights[column];
+                }
+            }
+            if (frequency == 0)
+            {
+                return null;
+            }
+            var sizeAt = 0;
+            long length = 0;
+            while (sizeAt < row.Sizes.Length)
+            {
+                length += Varint(row.Sizes, ref sizeAt);
+            }
+            matches.Add((row.Id, frequency, length));
+        }
+        return new TitleRanking(Order(matches, rows, tokens));
     }
 
     // fts5Bm25Function with one phrase, its operations in the same order so that the doubles come out the same.
