@@ -18,8 +18,7 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(bool importSeeds, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        // WAL lets readers go on while an import or a save writes; the setting is kept in the database file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+        await SqliteStore.UseWriteAheadLogAsync(db, cancellationToken).ConfigureAwait(false);
         await LoadGazetteerAsync(cancellationToken).ConfigureAwait(false);
         await firstAdmin.EnsureAsync().ConfigureAwait(false);
         // Articles a stopped import run left unindexed (see SearchIndexBacklog) become findable now.

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace NewsRoom.Web.Import;
@@ -29,10 +28,9 @@ public sealed class ImportFiles(IOptions<NewsRoomOptions> options, IHostEnvironm
         get
         {
             var connection = DataServiceCollectionExtensions.ResolveConnectionString(configuration.GetConnectionString("NewsRoom"), Environment.CurrentDirectory);
-            var source = new SqliteConnectionStringBuilder(connection).DataSource;
-            var folder = source == ":memory:" || string.IsNullOrEmpty(source)
-                ? Path.Combine(Path.GetTempPath(), "newsroom-uploads")
-                : Path.Combine(Path.GetDirectoryName(source) ?? ".", "uploads");
+            var folder = SqliteStore.FolderOf(connection) is { } data
+                ? Path.Combine(data, "uploads")
+                : Path.Combine(Path.GetTempPath(), "newsroom-uploads");
             return folder;
         }
     }

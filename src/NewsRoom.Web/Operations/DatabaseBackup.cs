@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-
 namespace NewsRoom.Web.Operations;
 
 /// <summary>A consistent copy of the live database for an admin to download, made with SQLite's online backup.</summary>
@@ -17,19 +14,7 @@ internal static class DatabaseBackup
     private static async Task<IResult> DownloadAsync(NewsRoomDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), $"newsroom-backup-{Guid.NewGuid():N}.db");
-        var source = (SqliteConnection)db.Database.GetDbConnection();
-        await source.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // The online backup copies page by page under SQLite's own locking: writers may go on, the copy is consistent.
-            using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-            destination.Open();
-            source.BackupDatabase(destination);
-        }
-        finally
-        {
-            await source.CloseAsync().ConfigureAwait(false);
-        }
+        await SqliteStore.BackupAsync(db, path, cancellationToken).ConfigureAwait(false);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         var name = $"newsroom-{clock.GetUtcNow():yyyyMMdd-HHmmss}.db";
         return Results.File(stream, "application/vnd.sqlite3", name);
