@@ -80,7 +80,7 @@ internal static class NewsRoomHosting
             options.Conventions.AuthorizeFolder("/Admin", Roles.Admin);
             options.Conventions.AddPageApplicationModelConvention("/Account/Login",
                 model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountsServiceCollectionExtensions.LoginRateLimit)));
-        });
+        }).AddMvcOptions(Pages.ChineseValidationMessages.Apply);
         services.AddRouting(options => options.LowercaseUrls = true);
         // Chinese is written as itself, not as &#x...; entities: a third of the page weight and unreadable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
