@@ -43,8 +43,8 @@ public class ReImportTests(EmptyStoreFactory factory) : IClassFixture<EmptyStore
     private static ParsedArticle Story(string headline, string body) =>
         new(ArticleKind.Article, null, null, headline, null, [], null, [body], [], [], [], FirstLine: 0);
 
-    private static ParsedIssue Page(string file, IReadOnlyList<ParsedArticle> articles, IReadOnlyList<string>? unplaced = null) =>
-        new(file, "测试日报", null, new DateOnly(2026, 12, 1), articles, [], unplaced ?? [], []);
+    private static ParsedIssue Page(string file, IReadOnlyList<ParsedArticle> articles, IReadOnlyList<string>? unplaced = null, IReadOnlyList<string>? furniture = null) =>
+        new(file, "测试日报", null, new DateOnly(2026, 12, 1), articles, furniture ?? [], unplaced ?? [], []);
 
     [Fact]
     public async Task Seeds_ImportedWithTheOldParse_KeepTheIdAndAddressOfEveryStoryTheCurrentParserStillFinds()
@@ -117,17 +117,19 @@ public class ReImportTests(EmptyStoreFactory factory) : IClassFixture<EmptyStore
     }
 
     [Fact]
-    public async Task Import_UnplacedText_IsStoredWithTheIssueAndShownOnItsPage()
+    public async Task Import_UnplacedTextAndFurniture_AreStoredWithTheIssueAndShownOnItsPage()
     {
         const string file = "unplaced-test.txt";
         string[] unplaced = ["这一行没有归入任何文章：鄂尔多斯市图书馆周一闭馆", "另一行孤立文字：热线电话 0471-0000000"];
+        string[] furniture = ["版面栏头：测试日报 2026年12月1日 第3版"];
 
-        Assert.True((await ImportAsync(Recorded(Page(file, [Story("锡林郭勒那达慕开幕", "那达慕今日开幕。")], unplaced)))).Succeeded);
+        Assert.True((await ImportAsync(Recorded(Page(file, [Story("锡林郭勒那达慕开幕", "那达慕今日开幕。")], unplaced, furniture)))).Succeeded);
 
-        var issue = await factory.WithDbAsync(db => db.Issues.Where(i => i.SourceFileName == file).Select(i => new { i.Id, i.Unplaced }).SingleAsync());
+        var issue = await factory.WithDbAsync(db => db.Issues.Where(i => i.SourceFileName == file).Select(i => new { i.Id, i.Unplaced, i.Furniture }).SingleAsync());
         Assert.Equal(unplaced, issue.Unplaced);
+        Assert.Equal(furniture, issue.Furniture);
         using var client = factory.CreateClient();
         var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/issues/{issue.Id}", UriKind.Relative)));
-        Assert.All(unplaced, line => Assert.Contains(line, html, StringComparison.Ordinal));
+        Assert.All(unplaced.Concat(furniture), line => Assert.Contains(line, html, StringComparison.Ordinal));
     }
 }
