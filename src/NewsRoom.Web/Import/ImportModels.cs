@@ -96,6 +96,6 @@ public sealed record FileImportResult(
 
     /// <summary>One line for logs and the command line.</summary>
     public string Summary => Succeeded
-        ? $"{FileName}: 新增 {Added}, 更新 {Updated}, 删除 {Removed}, 未变 {Unchanged}, 保留编辑 {ConflictsKept}, 覆盖编辑 {ConflictsOverwritten}, 警告 {Warnings.Count}, 未归位 {Unplaced.Count}"
+        ? $"{FileName}: 新增 {Added}, 合并 {Updated}, 下线 {Removed}, 未变 {Unchanged}, 保留编辑 {ConflictsKept}, 覆盖编辑 {ConflictsOverwritten}, 警告 {Warnings.Count}, 未归位 {Unplaced.Count}"
         : $"{FileName}: 失败: {Error}";
 }
