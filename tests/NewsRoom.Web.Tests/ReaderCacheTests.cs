@@ -97,6 +97,31 @@ public class ReaderCacheTests(SignedInEditorFactory factory) : IClassFixture<Sig
     }
 
     [Fact]
+    public async Task ReaderRequest_BetweenSaveAndCommit_LeavesNoStalePageCached()
+    {
+        var before = ReaderTestData.Unique("提交前");
+        var after = ReaderTestData.Unique("提交后");
+        var id = await CreateAsync(before);
+        using var client = factory.CreateClient();
+        await ReadAsync(client, $"/articles/{id}");
+
+        await factory.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            (await db.Articles.SingleAsync(a => a.Id == id)).Headline = after;
+            await db.SaveChangesAsync();
+            // Saved, not yet committed: a reader still sees the old headline, and it may be cached again now.
+            Assert.Contains(before, await ReadAsync(client, $"/articles/{id}"), StringComparison.Ordinal);
+            await transaction.CommitAsync();
+            return 0;
+        });
+
+        var page = await ReadAsync(client, $"/articles/{id}");
+        Assert.Contains(after, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(before, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignedInEditor_IsNeverServedTheReadersCachedPage()
     {
         var before = ReaderTestData.Unique("读者所见");

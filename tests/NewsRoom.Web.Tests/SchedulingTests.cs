@@ -46,6 +46,30 @@ public class SchedulingTests(FakeClockFactory factory) : IClassFixture<FakeClock
     }
 
     [Fact]
+    public async Task Schedule_PublishesAtTheMinuteTyped_NotASecondBefore()
+    {
+        using var editor = await TestClients.EditorAsync(factory, "scheduler@test.local");
+        using var reader = TestClients.Anonymous(factory);
+        var id = await EditorWorkflowTests.CreateAsync(editor, "准点发布的稿件", "到点见报。");
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var at = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddHours(3);
+
+        await EditorWorkflowTests.SubmitAsync(editor, await EditorWorkflowTests.FormAsync(editor, id),
+            new Dictionary<string, string?> { ["Input.ScheduleAt"] = (at + China).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) }, "Schedule");
+        Assert.Equal(at, await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.PublishedAt!.Value).SingleAsync()));
+
+        factory.Clock.SetUtcNow(new DateTimeOffset(at.AddSeconds(-1)));
+        await PublishDueAsync();
+        Assert.Equal(ArticleStatus.Scheduled, await StatusAsync(factory, id));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri($"/articles/{id}", UriKind.Relative))).StatusCode);
+
+        factory.Clock.SetUtcNow(new DateTimeOffset(at));
+        await PublishDueAsync();
+        Assert.Equal(ArticleStatus.Published, await StatusAsync(factory, id));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri($"/articles/{id}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Schedule_InThePast_IsRefusedBesideTheTime()
     {
         using var editor = await TestClients.EditorAsync(factory, "scheduler@test.local");

@@ -185,6 +185,40 @@ public class XssTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
     }
 
     [Fact]
+    public async Task PayloadHeadline_InTheFrontPageLeadSlot_IsShownAsText()
+    {
+        using var reader = TestClients.Anonymous(factory);
+        string[] payloads = ["<img src=x onerror=alert(1)>", "<script>alert('xss')</script>", "\"><svg onload=alert(1)>"];
+
+        foreach (var payload in payloads)
+        {
+            // The newest published story with some substance is the lead.
+            var id = await factory.WithDbAsync(async db => (await ReaderTestData.CreateArticleAsync(
+                db, payload, body: string.Concat(Enumerable.Repeat("头条正文足够长。", 40)), publishedAt: DateTime.UtcNow.AddYears(1))).Id);
+            try
+            {
+                var html = await reader.GetStringAsync(new Uri("/", UriKind.Relative));
+                var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html).Address("http://localhost/"));
+                var lead = page.QuerySelector("section.lead")!;
+
+                Assert.Equal($"/articles/{id}", lead.QuerySelector("h2 a")!.GetAttribute("href"));
+                Assert.Equal(payload, lead.QuerySelector("h2 a")!.TextContent);
+                var violations = await HtmlSafety.ViolationsAsync(lead.OuterHtml, "front page lead " + payload);
+                Assert.True(violations.Count == 0, string.Join("\n", violations));
+            }
+            finally
+            {
+                // Out of the lead again, so the next payload and other tests' pages are not led by it.
+                await factory.WithDbAsync(async db =>
+                {
+                    (await db.Articles.SingleAsync(a => a.Id == id)).Status = ArticleStatus.Archived;
+                    return await db.SaveChangesAsync();
+                });
+            }
+        }
+    }
+
+    [Fact]
     public async Task PayloadsInTheSearchInput_AreInert()
     {
         using var reader = TestClients.Anonymous(factory);

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsRoom.Web.Tests;
 
-/// <summary>The speed work must not change behaviour: the paused search triggers, buffered run results, compression and static caching.</summary>
-public partial class PerformanceTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
+/// <summary>What the import and the delivery promise, however fast they are made: search triggers paused and on again, primary regions, run results, query plans that read indexes, compression and static caching.</summary>
+public partial class ImportAndDeliveryTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
 {
     private static ImportSource Dump(string file, string headline, string reporter, string body) =>
         new(file, Encoding.UTF8.GetBytes($"{headline}\n\n□本报记者 {reporter}\n\n{body}\n"), IssueOrigin.Upload);
