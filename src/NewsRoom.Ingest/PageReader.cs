@@ -54,14 +54,20 @@ internal sealed partial class PageReader
         DemoteRunOnBylines();
         for (var i = 0; i < _lines.Count; i++)
         {
+            var guessed = Credits.GuessedSplits;
+            var at = _lines[i].Number;
             i = ReadLine(i);
+            if (Credits.GuessedSplits != guessed)
+            {
+                Warn(at, "署名中的姓名连写，已按常见姓氏拆分，请核对");
+            }
         }
         FlushPendingPhoto();
         StartNew(null);
         RetireColumn();
         foreach (var p in _pending)
         {
-            Unplace(p.Line, p.Text, "text after the last story");
+            Unplace(p.Line, p.Text, "最后一篇稿件之后的文字");
         }
         ClaimTextAbove();
         CompleteDanglingCaptions();
@@ -87,22 +93,23 @@ internal sealed partial class PageReader
         return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, warnings);
     }
 
+    // Warnings read "第95行：…"; the number orders them.
     private static int LineOf(string warning)
     {
         var n = 0;
-        for (var i = "line ".Length; i < warning.Length && char.IsAsciiDigit(warning[i]); i++)
+        for (var i = 1; i < warning.Length && char.IsAsciiDigit(warning[i]); i++)
         {
             n = (n * 10) + (warning[i] - '0');
         }
         return n;
     }
 
-    private void Warn(int line, string message) => _warnings.Add($"line {line}: {message}");
+    private void Warn(int line, string message) => _warnings.Add($"第{line}行：{message}");
 
     private void Unplace(int line, string text, string why)
     {
         _unplaced.Add(text);
-        Warn(line, why + ", kept as unplaced");
+        Warn(line, why + "，作为未归置文字保留");
     }
 
     // Repeated blocks (the same paragraph recognised twice) appear once: the last copy is kept, since the
@@ -136,7 +143,7 @@ internal sealed partial class PageReader
             if (keys[i] is { } key && last[key] != i)
             {
                 _lines[i].Duplicate = true;
-                Warn(_lines[i].Number, $"repeats line {_lines[last[key]].Number}; kept once");
+                Warn(_lines[i].Number, $"与第{_lines[last[key]].Number}行重复，保留一次");
             }
         }
     }
@@ -229,7 +236,7 @@ internal sealed partial class PageReader
                 var names = Credits.ReadTrailingCredit(line.Text)!.Value;
                 if (_current is null)
                 {
-                    Unplace(line.Number, line.Text, "a credit with no story above it");
+                    Unplace(line.Number, line.Text, "署名上方没有稿件");
                     return i;
                 }
                 _current.AddBylines(names.Credits);
@@ -469,7 +476,7 @@ internal sealed partial class PageReader
         {
             foreach (var p in _pending)
             {
-                Unplace(p.Line, p.Text, "text before any story");
+                Unplace(p.Line, p.Text, "第一篇稿件之前的文字");
             }
         }
         _pending.Clear();
@@ -510,7 +517,7 @@ internal sealed partial class PageReader
         var para = new Para(md.ToString().TrimEnd('\n'), ParaKind.Table, first);
         if (_current is null)
         {
-            Unplace(first, para.Text, "a table outside any story");
+            Unplace(first, para.Text, "表格不属于任何稿件");
             _unplaced.Add(printed.ToString().TrimEnd());
         }
         else
@@ -603,7 +610,7 @@ internal sealed partial class PageReader
             {
                 if (cur is null)
                 {
-                    Unplace(line.Number, line.Text, "a photo credit with no caption");
+                    Unplace(line.Number, line.Text, "摄影署名没有图片说明");
                 }
                 else
                 {
@@ -733,7 +740,7 @@ internal sealed partial class PageReader
         // A short line repeating words of the story just above is a repeated block, not a kicker.
         while (stack.Count > 0 && _current is not null && RepeatsRecentText(_current, stack[0].Text))
         {
-            Warn(stack[0].Number, "repeats the story above; kept once");
+            Warn(stack[0].Number, "与上一篇稿件的文字重复，保留一次");
             stack.RemoveAt(0);
             at.RemoveAt(0);
         }
@@ -763,7 +770,7 @@ internal sealed partial class PageReader
             // OCR debris above a title does not take the title down with it: only the debris is stray.
             for (var k = 0; k <= debris; k++)
             {
-                Unplace(stack[k].Number, stack[k].Text, "stray words");
+                Unplace(stack[k].Number, stack[k].Text, "零散字词");
             }
             stack.RemoveRange(0, debris + 1);
             at.RemoveRange(0, debris + 1);
@@ -779,7 +786,7 @@ internal sealed partial class PageReader
             {
                 if (strong)
                 {
-                    Unplace(stack[k].Number, stack[k].Text, "stray words");
+                    Unplace(stack[k].Number, stack[k].Text, "零散字词");
                     _lastWasStray = true;
                 }
                 else

@@ -23,13 +23,13 @@ internal sealed partial class PageReader
             {
                 foreach (var p in d.Above)
                 {
-                    Unplace(p.Line, p.Text, "text before any story");
+                    Unplace(p.Line, p.Text, "第一篇稿件之前的文字");
                 }
                 continue;
             }
             foreach (var p in d.Above)
             {
-                Warn(p.Line, $"printed before the headline of its story \"{d.Headline}\"; moved there");
+                Warn(p.Line, $"印在所属稿件《{d.Headline}》标题之前，已移回该稿件");
             }
             if (d.Dateline is not null)
             {
@@ -60,7 +60,7 @@ internal sealed partial class PageReader
                         photo.Columns[photo.DanglingColumn] = TextRules.JoinBroken(photo.Columns[photo.DanglingColumn], frag.Text.Trim());
                         photo.DanglingColumn = -1;
                         d.Body.Remove(frag);
-                        Warn(frag.Line, "the last words of a caption, put back");
+                        Warn(frag.Line, "图片说明的末尾几个字，已放回图片说明");
                     }
                 }
             }
@@ -182,7 +182,7 @@ internal sealed partial class PageReader
             a.Body.RemoveRange(from, moved.Count);
             foreach (var p in moved)
             {
-                Warn(p.Line, $"printed before the headline of its story \"{b.Headline}\"; moved there");
+                Warn(p.Line, $"印在所属稿件《{b.Headline}》标题之前，已移回该稿件");
             }
             if (b.Dateline is not null)
             {
@@ -213,7 +213,7 @@ internal sealed partial class PageReader
                 {
                     _furniture.Add(d.Continuation);
                 }
-                Warn(d.FirstLine, "a title or credit with no story, kept as unplaced");
+                Warn(d.FirstLine, "标题或署名下没有正文，作为未归置文字保留");
             }
         }
     }

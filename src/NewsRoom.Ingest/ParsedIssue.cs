@@ -8,7 +8,7 @@ namespace NewsRoom.Ingest;
 /// <param name="Articles">Articles, briefs and photo news in reading order.</param>
 /// <param name="Furniture">Page furniture kept apart from the stories: hotlines, page banners, jump lines that belong to no story.</param>
 /// <param name="Unplaced">Text the parser could not place in any article; never silently dropped.</param>
-/// <param name="Warnings">What the parser was unsure of, each starting with "line N: ".</param>
+/// <param name="Warnings">What the parser was unsure of, in Chinese for the admin console, each starting with "第N行：".</param>
 public sealed record ParsedIssue(
     string File,
     string? Paper,

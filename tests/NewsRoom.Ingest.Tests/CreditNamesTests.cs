@@ -74,4 +74,14 @@ public class CreditNamesTests
         Assert.Equal([new ParsedByline("韩旺", BylineRole.Reporter)], m.Credits);
         Assert.Equal("近日,项目开工。", m.Rest);
     }
+
+    [Fact]
+    public void Parse_NamesRunTogetherInADateline_WarnInChineseWithTheLine()
+    {
+        var issue = Pages.Parse("某旗举办冬季那达慕\n\n新报讯(首席记者张明记者王小红李大伟)1月5日,那达慕在某旗开幕。\n");
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal(["张明", "王小红", "李大伟"], a.Bylines.Select(b => b.Name));
+        Assert.Contains("第3行：署名中的姓名连写，已按常见姓氏拆分，请核对", issue.Warnings);
+    }
 }
