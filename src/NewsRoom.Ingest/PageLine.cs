@@ -68,11 +68,11 @@ internal sealed partial class PageLine
     private static partial Regex HotlineLine();
 
     // The page's own lines: who edited it, its date and number, as printed in the margins.
-    [GeneratedRegex(@"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式设计|版式|美编|审核|组版|排版|终审|监制)\s*[:：/]\s*\S.*|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|第?\s*[A-Z]?\d{1,2}\s*版(?:\s*\S{1,8})?)$")]
+    [GeneratedRegex(@"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式设计|版式|美编|审核|组版|排版|终审|监制)\s*[:：/]\s*\S.*|\d{4}年\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版).*|第?\s*[A-Z]?\d{1,2}\s*版(?:\s*\S{1,8})?)$")]
     private static partial Regex PageMargin();
 
     // A page header names the paper or the section before the date: "包头日报 2024年6月5日 星期三 责任编辑：高 峰".
-    [GeneratedRegex(@"^(?:\S{1,8}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|(?:^|\s)(?:责任编辑|责编)\s*[:：]")]
+    [GeneratedRegex(@"^(?:\S{1,8}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版)|(?:^|\s)(?:责任编辑|责编)\s*[:：]")]
     private static partial Regex PageHeader();
 
     private static readonly System.Buffers.SearchValues<char> MarginStart = System.Buffers.SearchValues.Create("本责编校版美审组排终监第0123456789ABCD");

@@ -78,7 +78,8 @@ internal sealed partial class PageReader
         ReturnStoriesToTheirHeadlines();
         DropEmptyItems();
         KeepUnusedColumns();
-        var facts = IssueFacts.Infer(_text, _items);
+        var masthead = Masthead.Read(_furniture);
+        var facts = IssueFacts.Infer(_text, _items, masthead, Warn);
         var pageLeague = RegionFinder.InnerMongolia.PageLeague(_items.SelectMany(d => d.Body.Select(p => p.Text).Prepend(d.Title)));
         var built = new Dictionary<Draft, ParsedArticle>(ReferenceEqualityComparer.Instance);
         foreach (var d in _items)
@@ -90,7 +91,11 @@ internal sealed partial class PageReader
             : built[d]).ToList();
         // Warnings in page order, whichever pass raised them.
         var warnings = _warnings.Select((w, k) => (w, k)).OrderBy(x => LineOf(x.w)).ThenBy(x => x.k).Select(x => x.w).ToList();
-        return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, warnings);
+        return new ParsedIssue(_fileName, facts.Paper, facts.HomeRegion, facts.Date, articles, _furniture, _unplaced, warnings)
+        {
+            Page = masthead.Page,
+            PageName = masthead.PageName,
+        };
     }
 
     // Warnings read "第95行：…"; the number orders them.
