@@ -9,7 +9,8 @@ internal static class ArticleRegions
     {
         var finder = RegionFinder.InnerMongolia;
         var home = homeRegion is null ? -1 : IndexOf(finder, homeRegion);
-        var title = string.Join(" ", d.Tags.Append(d.Kicker ?? string.Empty).Append(d.Headline ?? string.Empty).Append(d.Subheadline ?? string.Empty));
+        // A column named after a place (正蓝旗, 克什克腾) says where its stories happen.
+        var title = string.Join(" ", d.Tags.Append(d.Column ?? string.Empty).Append(d.Kicker ?? string.Empty).Append(d.Headline ?? string.Empty).Append(d.Subheadline ?? string.Empty));
         var mentions = new List<(RegionFinder.Mention Mention, int Weight, int Offset)>();
         foreach (var m in finder.Find(title))
         {

@@ -13,6 +13,9 @@ internal static partial class CreditNames
     [GeneratedRegex(@"(?:特派|首席|特约|见习|草原全媒|全媒体|融媒体|摄影)?(?:实习)?(?:记者|通讯员|实习生)")]
     private static partial Regex RoleWord();
 
+    [GeneratedRegex(@"(记者|通讯员|实习生)(\p{IsCJKUnifiedIdeographs})[ \u3000]+(\p{IsCJKUnifiedIdeographs})(?!\p{IsCJKUnifiedIdeographs})")]
+    private static partial Regex PaddedAfterRole();
+
     private static readonly string[] Sources = ["本报", "新报", "本网", "北方新报", "内蒙古日报", "内蒙日报", "新华社", "中新社", "草原云"];
 
     private static readonly string[] AffiliationEndings = ["社", "报", "网", "中心", "全媒", "云", "台", "站", "频道", "新闻"];
@@ -52,6 +55,8 @@ internal static partial class CreditNames
         var result = new List<ParsedByline>();
         BylineRole? role = null;
         var sawTitle = false;
+        // "新华社记者彭 源": a padded name run into its title.
+        text = PaddedAfterRole().Replace(text, "$1$2$3");
         var tokens = JoinPaddedNames(text.Replace(':', ' ').Replace('：', ' ').Split((char[])[' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries));
         foreach (var raw in tokens)
         {
@@ -75,6 +80,11 @@ internal static partial class CreditNames
             {
                 // (据新华社), (本报综合): a source note, not a credit.
                 return null;
+            }
+            if (tokens.Count > 1 && Gazetteer.InnerMongolia.ByName(token) is not null && !looksLikeOrganisation(token))
+            {
+                // (杭锦旗 王裴): where the writer is, printed before the name.
+                continue;
             }
             var runTogether = false;
             while (token.Length > 0)

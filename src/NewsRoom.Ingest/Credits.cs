@@ -71,6 +71,33 @@ internal static partial class Credits
 
     private static string StripBullet(string line) => line.TrimStart('□', '●', '■', '◆', '▲', '★', ' ', '\u3000');
 
+    [GeneratedRegex(@"^(?<caption>\S.*?)\s+(?:摄影|图)\s*[/／]\s*(?<names>\p{IsCJKUnifiedIdeographs}[\p{IsCJKUnifiedIdeographs} ]{1,12})$")]
+    private static partial Regex CaptionCredit();
+
+    // A source named before the story's first words: 《内蒙古日报》消息.
+    [GeneratedRegex(@"^《[^》]{2,12}》消息\s*")]
+    private static partial Regex SourceLead();
+
+    /// <summary>The source note opening a paragraph (《内蒙古日报》消息), or null.</summary>
+    public static (string Lead, string Text)? ReadSourceLead(string paragraph) =>
+        SourceLead().Match(paragraph) is { Success: true } m && m.Length < paragraph.Length ? (m.Value.TrimEnd(), paragraph[m.Length..]) : null;
+
+    /// <summary>A brief that opens with its credit: "(草原云•内蒙古新闻网记者 周 蕾)机械轰鸣作响…".</summary>
+    public static (List<ParsedByline> Credits, string Printed, string Text)? ReadOpeningCredit(string text)
+    {
+        if (text.Length < 6 || text[0] is not ('(' or '（'))
+        {
+            return null;
+        }
+        var close = text.AsSpan(0, Math.Min(text.Length, 50)).IndexOfAny(')', '）');
+        if (close < 2 || close == text.Length - 1)
+        {
+            return null;
+        }
+        var names = ReadNames(text[1..close], requireTitle: true);
+        return names is null ? null : (names, text[..(close + 1)], text[(close + 1)..].TrimStart());
+    }
+
     // "文/王枝莲", "摄影/吕乐炎", "文·摄影/草原云·北方新报首席记者 牛天甲": what the person did, then who.
     [GeneratedRegex(@"^(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]\s*(?<rest>\S.*)$")]
     private static partial Regex VerbCredit();
@@ -122,6 +149,17 @@ internal static partial class Credits
                 return (s[..open].TrimEnd(), inner.Credits);
             }
             return null;
+        }
+        if (s.Length is > 0 and <= 4000 && CaptionCredit().Match(s) is { Success: true } cc && ReadNames(cc.Groups["names"].Value, BylineRole.Photographer) is { Count: > 0 and <= 3 } shot)
+        {
+            // "西城公园航拍图 摄影/吕乐炎": the credit after the caption, verb first.
+            return (cc.Groups["caption"].Value.TrimEnd(), shot.Select(n => n with { Role = BylineRole.Photographer }).ToList());
+        }
+        if (s.Length is > 0 and <= 30 && s[^1] == '摄' && !s.Contains('，', StringComparison.Ordinal) && CreditNames.OpensWithRole(StripBullet(s))
+            && ReadNames(StripBullet(s)[..^1], BylineRole.Photographer, requireTitle: true) is { Count: > 0 and <= 3 } whole)
+        {
+            // "新华社记者彭 源摄": a whole line of credit, the employer in front.
+            return (string.Empty, whole.Select(n => n with { Role = BylineRole.Photographer }).ToList());
         }
         var verb = s.EndsWith("摄影报道", StringComparison.Ordinal) ? 4 : s.EndsWith("摄影", StringComparison.Ordinal) ? 2 : s.EndsWith('摄') ? 1 : 0;
         if (verb == 0 || s.Length > 4000)

@@ -18,7 +18,7 @@ internal sealed partial record IssueFacts(string? Paper, string? HomeRegion, Dat
     /// </summary>
     public static IssueFacts Infer(string text, List<Draft> items, Masthead masthead, Action<int, string> warn)
     {
-        var home = FindHomeRegion(text);
+        var home = FindHomeRegion(text) ?? HomeOfPaper(masthead.Paper);
         var date = masthead.Date;
         if (date is null && IssueDate(text, items) is { } inferred)
         {
@@ -26,6 +26,17 @@ internal sealed partial record IssueFacts(string? Paper, string? HomeRegion, Dat
             warn(inferred.Line, $"版面未印日期，出版日期{inferred.Date:yyyy-MM-dd}由电头“{inferred.Printed}”和本版提到的年份{inferred.Date.Year}推断（电头次日）");
         }
         return new IssueFacts(masthead.Paper ?? GuessPaper(text, home, items), home, date);
+    }
+
+    // 通辽日报 is 通辽市's paper: a league's daily printed in the masthead names the page's home.
+    private static string? HomeOfPaper(string? paper)
+    {
+        if (paper is null || !paper.EndsWith("日报", StringComparison.Ordinal) || paper.Length < 4)
+        {
+            return null;
+        }
+        var stem = paper[..^2];
+        return Gazetteer.InnerMongolia.LeagueLevel.FirstOrDefault(r => r.Name.StartsWith(stem, StringComparison.Ordinal) && r.Name.Length <= stem.Length + 1)?.Name;
     }
 
     // A city daily says 我市 of its own city, and names that city more than any other; the regional paper says

@@ -50,7 +50,7 @@ internal sealed partial record Masthead(string? Paper, DateOnly? Date, int? Page
                     pageName = name.Value;
                 }
             }
-            if (paper is null && (PrintedDate().IsMatch(line) || PrintedPage().IsMatch(line)) && PaperName().Match(line) is { Success: true } m)
+            if (paper is null && (PrintedDate().IsMatch(line) || PrintedPage().IsMatch(line) || line.Length <= 8) && PaperName().Match(line) is { Success: true } m)
             {
                 paper = m.Groups["paper"].Value;
             }

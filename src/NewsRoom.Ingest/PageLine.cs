@@ -75,6 +75,14 @@ internal sealed partial class PageLine
     [GeneratedRegex(@"^(?:\S{1,8}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版)|(?:^|\s)(?:责任编辑|责编)\s*[:：]")]
     private static partial Regex PageHeader();
 
+    // A paper's name alone on a line is its masthead: 鄂尔多斯日报, 北方新报.
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,6}(?:日报|新报|晚报|时报)$")]
+    private static partial Regex PaperMasthead();
+
+    // A03: a page number printed alone in the margin.
+    [GeneratedRegex(@"^[A-H]\d{2}$")]
+    private static partial Regex PageNumber();
+
     private static readonly System.Buffers.SearchValues<char> MarginStart = System.Buffers.SearchValues.Create("本责编校版美审组排终监第0123456789ABCD");
 
     private static LineKind Classify(string raw, string t)
@@ -93,6 +101,10 @@ internal sealed partial class PageLine
         }
         if (t.Length <= 100 && ((t.AsSpan().IndexOfAny('线', '话') >= 0 && HotlineLine().IsMatch(t)) || (MarginStart.Contains(t[0]) && PageMargin().IsMatch(t))
             || (t.Length <= 60 && !t.Contains('。', StringComparison.Ordinal) && PageHeader().IsMatch(t))))
+        {
+            return LineKind.Furniture;
+        }
+        if (t.Length <= 8 && (PaperMasthead().IsMatch(t) || PageNumber().IsMatch(t)))
         {
             return LineKind.Furniture;
         }

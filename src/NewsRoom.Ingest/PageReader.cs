@@ -374,6 +374,12 @@ internal sealed partial class PageReader
             _current.Photos.Add(caption);
             return;
         }
+        if (_current is { Dateline: null } && _current.TextCount == 0 && Credits.ReadSourceLead(t) is { } lead)
+        {
+            // The line stays as printed, source and all, beside the story's first words.
+            _current.AsPrinted.Add(t);
+            t = lead.Text;
+        }
         var credit = Credits.ReadTrailingCredit(t);
         var para = new Para(t, ParaKind.Text, line.Number)
         {
@@ -461,6 +467,12 @@ internal sealed partial class PageReader
             d.AddBylines(dm.Credits);
             d.AsPrinted.Add(line.Text);
             text = dm.Rest;
+        }
+        else if (Credits.ReadOpeningCredit(text) is { } opening)
+        {
+            d.AddBylines(opening.Credits);
+            d.AsPrinted.Add(line.Text);
+            text = opening.Text;
         }
         var credit = Credits.ReadTrailingCredit(text);
         d.Body.Add(new Para(text, ParaKind.Text, line.Number) { Credited = credit is not null });
@@ -928,7 +940,12 @@ internal sealed partial class PageReader
             }
             if (l.Kind is LineKind.CreditLine || (l.Kind is LineKind.Text && Credits.ReadTrailingCredit(l.Text) is not null))
             {
-                return cur.HasTopCredit;
+                // A story that opened with a byline does not also close with a credit; otherwise the words decide.
+                if (cur.HasTopCredit)
+                {
+                    return true;
+                }
+                break;
             }
             if (l.Kind is not (LineKind.Text or LineKind.TableRow or LineKind.Furniture or LineKind.Jump))
             {
