@@ -55,7 +55,7 @@ internal sealed partial class PageLine
 
     public bool Duplicate { get; set; }
 
-    /// <summary>The first two characters of a title-like line, once asked for (see PageReader.IsSubhead).</summary>
+    /// <summary>The first two characters of a title-like line, once asked for (see TitleStackReader.IsSubhead).</summary>
     public string? Prefix { get; set; }
 
     [GeneratedRegex(@"^【[^【】]{1,15}】$")]
