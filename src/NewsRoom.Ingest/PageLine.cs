@@ -110,9 +110,10 @@ internal sealed partial class PageLine
         }
         if (t.Length <= 100)
         {
-            if (Credits.ReadPhotoCredit(t) is { Caption.Length: 0 })
+            if (Credits.ReadPhotoCredit(t) is { } photo)
             {
-                return LineKind.PhotoCredit;
+                // A caption with its credit ("西城公园航拍图 摄影/吕乐炎") is never a title, however short.
+                return photo.Caption.Length == 0 ? LineKind.PhotoCredit : LineKind.Text;
             }
             if (Credits.ReadBylineLine(t) is not null)
             {

@@ -12,6 +12,7 @@ internal sealed class PhotoReader(PageState state)
         var photo = new PhotoDraft { Line = line.Number };
         photo.Credits.AddRange(credits);
         var spliced = false;
+        var standsAlone = false;
         var cur = _state.Current;
         if (captionLine.Length > 0)
         {
@@ -25,7 +26,28 @@ internal sealed class PhotoReader(PageState state)
                 MakePhotoNews(cur, photo);
                 return;
             }
-            photo.Columns.Add(captionLine);
+            if (cur is { Kind: ArticleKind.Article, Closed: false } && cur.TextCount > 0 && cur.Body[^1] is { Kind: ParaKind.Text } open && !TextRules.EndsSentence(open.Text))
+            {
+                // A captioned photo set into the middle of a sentence: the story's own photo, and the sentence goes on.
+                photo.Columns.Add(captionLine);
+                cur.Photos.Add(photo);
+                cur.AddBylines(credits);
+                return;
+            }
+            var untitledText = false;
+            if (cur is null && _state.Pending.Count > 0)
+            {
+                // Text with no story above it, then "图为…(X 摄)": one untitled photo item, its words and caption.
+                var all = _state.Pending.Select(p => p.Text).Append(captionLine).ToList();
+                _state.Pending.Clear();
+                SetCaption(photo, all);
+                untitledText = true;
+            }
+            else
+            {
+                photo.Columns.Add(captionLine);
+            }
+            standsAlone = untitledText;
         }
         else
         {
@@ -83,6 +105,8 @@ internal sealed class PhotoReader(PageState state)
             else
             {
                 captionLines.AddRange(_state.Pending.Select(p => p.Text));
+                // Paragraphs of their own above a credit are a photo's story, not a caption for the headline below.
+                standsAlone = _state.Pending.Count >= 2;
                 _state.Pending.Clear();
             }
             if (captionLines.Count == 0)
@@ -101,7 +125,7 @@ internal sealed class PhotoReader(PageState state)
             SetCaption(photo, captionLines);
         }
         var nextIndex = _state.NextIndex(i);
-        if (nextIndex >= 0 && _state.Lines[nextIndex].Kind == LineKind.Title && !_state.StackHasOwnCredit(nextIndex))
+        if (!standsAlone && nextIndex >= 0 && _state.Lines[nextIndex].Kind == LineKind.Title && !_state.StackHasOwnCredit(nextIndex))
         {
             // A photo printed above the headline of the story it illustrates.
             _state.PendingPhoto = photo;

@@ -48,6 +48,14 @@ internal sealed class Segmenter(PageState state)
                 _state.Column = null;
             }
         }
+        if (line.Text.StartsWith('▲') && line.Text.Length > 1 && _state.Current is { } host)
+        {
+            // ▲培育秧苗: a caption marked as one belongs to the story it is printed in.
+            var caption = new PhotoDraft { Line = line.Number };
+            caption.Columns.Add(line.Text[1..].Trim());
+            host.Photos.Add(caption);
+            return i;
+        }
         var wasStray = _state.LastWasStray;
         _state.LastWasStray = false;
         if (line.Kind != LineKind.Title)

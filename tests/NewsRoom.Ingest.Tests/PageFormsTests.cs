@@ -62,4 +62,45 @@ public class PageFormsTests
 
         Assert.Equal("赤峰市", Assert.Single(issue.Articles).Regions[0]);
     }
+
+    [Fact]
+    public void Parse_TriangleMarkedLines_AreCaptionsOfTheStoryNotANewHeadline()
+    {
+        var issue = Pages.Parse(Page("春耕备耕忙", "■本报记者 张明 文/图", "连日来,某地农民抢抓农时,春耕备耕工作有序推进。", "▲培育秧苗", "▲选购农机"));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal(["培育秧苗", "选购农机"], a.Photos.Select(p => p.Caption));
+    }
+
+    [Fact]
+    public void Parse_TextThenCaptionWithCreditAboveAHeadline_IsAnUntitledPhotoItem()
+    {
+        var issue = Pages.Parse(Page("某市拥有丰富的冰雪资源,吸引众多游客前来赏雪游玩。", "图为游客在雪村景区游玩。 (王  明 摄)", "某旗稻农抢抓晴好天气", "近日,某旗的稻农们抢抓晴好天气,全面展开水稻插秧工作。", "(李  强 摄)"));
+
+        Assert.Equal(2, issue.Articles.Count);
+        Assert.Equal(ArticleKind.Photo, issue.Articles[0].Kind);
+        Assert.Equal([new ParsedByline("王明", BylineRole.Photographer)], issue.Articles[0].Bylines);
+        Assert.Equal([new ParsedByline("李强", BylineRole.Photographer)], issue.Articles[1].Bylines);
+    }
+
+    [Fact]
+    public void Parse_ParagraphsThenACreditLine_StandAloneRatherThanIllustrateTheNextHeadline()
+    {
+        var issue = Pages.Parse(Page("5月17日,某旗的牧民在驱赶马群。", "初夏时节,某旗的草原开始返青,景象壮观。", "新华社记者彭 源摄", "某旗召开工作会议", "11月28日,某旗召开工作会议。(某旗融媒体中心)"));
+
+        Assert.Equal(2, issue.Articles.Count);
+        Assert.Equal([new ParsedByline("彭源", BylineRole.Photographer)], issue.Articles[0].Bylines);
+        Assert.DoesNotContain(issue.Articles[1].Bylines, b => b.Name == "彭源");
+    }
+
+    [Fact]
+    public void Parse_CaptionWithCreditInsideASentence_StaysInTheStoryAndTheSentenceGoesOn()
+    {
+        var issue = Pages.Parse(Page("某公园开园", "7月3日上午,某公园开园了。据了解,公园是区政府投资兴建的2", "公园航拍图 摄影/吕乐言", "4个主题公园之一。园内种植苗木30余种。(记者 查  娜)"));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Contains("兴建的24个主题公园", string.Concat(a.Body), StringComparison.Ordinal);
+        Assert.Contains(new ParsedByline("吕乐言", BylineRole.Photographer), a.Bylines);
+        Assert.Contains(new ParsedByline("查娜", BylineRole.Reporter), a.Bylines);
+    }
 }
