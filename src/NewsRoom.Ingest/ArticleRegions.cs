@@ -56,12 +56,35 @@ internal static class ArticleRegions
             var (s, f) = score.GetValueOrDefault(home, (0, int.MaxValue));
             score[home] = (s + ours, Math.Min(f, 1500));
         }
+        if (IsRegionWide(title, score))
+        {
+            // A story of the whole region (全区, 自治区 in its title) naming many leagues in passing is about none of them.
+            return ([], places);
+        }
         var regions = score.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Value.First).Select(kv => finder.Region(kv.Key).Name).ToList();
         if (regions.Count == 0 && homeRegion is not null)
         {
             regions.Add(homeRegion);
         }
         return (regions, places);
+    }
+
+    /// <summary>Leagues needed before a story counts as a round-up, and how far the most named may lead the next.</summary>
+    private const int RoundUpLeagues = 3;
+
+    private const double RoundUpLead = 1.5;
+
+    private static readonly string[] WholeRegion = ["全区", "自治区", "我区", "全自治区"];
+
+    // The title speaks of the whole region, the leagues come only from the body, and none is far ahead of the others.
+    private static bool IsRegionWide(string title, Dictionary<int, (int Score, int First)> score)
+    {
+        if (!Array.Exists(WholeRegion, w => title.Contains(w, StringComparison.Ordinal)) || score.Count < RoundUpLeagues || score.Values.Any(v => v.First < 2000))
+        {
+            return false;
+        }
+        var top = score.Values.Select(v => v.Score).OrderByDescending(x => x).Take(2).ToArray();
+        return top[0] < top[1] * RoundUpLead;
     }
 
     private static int IndexOf(RegionFinder finder, string name)

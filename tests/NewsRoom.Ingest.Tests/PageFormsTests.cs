@@ -103,4 +103,20 @@ public class PageFormsTests
         Assert.Contains(new ParsedByline("吕乐言", BylineRole.Photographer), a.Bylines);
         Assert.Contains(new ParsedByline("查娜", BylineRole.Reporter), a.Bylines);
     }
+
+    [Fact]
+    public void Parse_WholeRegionStoryNamingManyLeaguesInPassing_HasNoPrimaryRegion()
+    {
+        var issue = Pages.Parse(Page("全区春季植树造林工作全面展开", "连日来,呼和浩特市、包头市、赤峰市、通辽市等地干部群众纷纷走上山头,植树造林。"));
+
+        Assert.Empty(Assert.Single(issue.Articles).Regions);
+    }
+
+    [Fact]
+    public void Parse_StoryOfOneLeagueNamingOthers_KeepsItsPrimaryRegion()
+    {
+        var issue = Pages.Parse(Page("包头市春季植树造林工作全面展开", "连日来,包头市干部群众走上山头植树造林,呼和浩特市、赤峰市、通辽市的志愿者也赶来参加。"));
+
+        Assert.Equal("包头市", Assert.Single(issue.Articles).Regions[0]);
+    }
 }
