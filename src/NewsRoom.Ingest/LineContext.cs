@@ -2,7 +2,7 @@ namespace NewsRoom.Ingest;
 
 /// <summary>
 /// Stage 3, line features in context: what a line is also depends on its neighbours. Repeated blocks are marked,
-/// short lines over a byline become titles, a reporter's title run into words over a title is a column name.
+/// title-shaped lines are weighed with the lines around them (<see cref="LineScores"/>), a reporter's title run into words over a title is a column name.
 /// </summary>
 internal sealed class LineContext(PageState state)
 {
@@ -11,7 +11,7 @@ internal sealed class LineContext(PageState state)
     public void Mark()
     {
         MarkDuplicates();
-        MarkCommaHeadlines();
+        ScoreInContext();
         DemoteRunOnBylines();
     }
 
@@ -51,20 +51,20 @@ internal sealed class LineContext(PageState state)
         }
     }
 
-    // A headline may hold a comma or end with ！ or ？; a short line like that is one when a byline or
-    // dateline comes right after it.
-    internal void MarkCommaHeadlines()
+    // The lines around a title-shaped line add their word (LineScores.Context): a byline or dateline under a
+    // headline that holds a comma or ends with ！, a lead under it that repeats its words.
+    internal void ScoreInContext()
     {
         for (var i = 0; i < _state.Lines.Count; i++)
         {
             var l = _state.Lines[i];
-            if (l.Kind != LineKind.Text || l.Duplicate || l.Text.Length > 40 || TextRules.CountNonSpace(l.Text) < 4
-                || l.Text.Contains('。', StringComparison.Ordinal) || !TextRules.ContainsIdeograph(l.Text)
-                || TextRules.LastChar(l.Text) is ',' or '，' or '、' or '；' or ';' or '：' or ':' or ')' or '）')
+            if (l.TitleShape <= LineScores.Never || l.Duplicate)
             {
                 continue;
             }
-            if (_state.Next(i) is { Kind: LineKind.Byline or LineKind.Dateline, GapBefore: <= 1 })
+            var next = _state.Next(i);
+            l.Echoed = next is { Kind: LineKind.Text } && LineScores.Echoes(l.Text, next.Text);
+            if (l.TitleShape + LineScores.Context(l, next, l.Echoed) >= LineScores.TitleAt)
             {
                 l.Kind = LineKind.Title;
             }

@@ -35,7 +35,15 @@ internal sealed partial class PageLine
         }
         Text = t;
         Kind = Classify(raw, t);
+        if (Kind == LineKind.Text && !_claimed)
+        {
+            TitleShape = LineScores.Shape(t);
+            Kind = TitleShape >= LineScores.TitleAt ? LineKind.Title : LineKind.Text;
+        }
     }
+
+    // Set while classifying when a pattern decided the line is text (a caption with its credit), so its shape is not weighed.
+    private bool _claimed;
 
     /// <summary>1-based line number in the dump.</summary>
     public int Number { get; }
@@ -54,6 +62,12 @@ internal sealed partial class PageLine
     public LineKind Kind { get; set; }
 
     public bool Duplicate { get; set; }
+
+    /// <summary>What the line's shape alone says about it being a title (<see cref="LineScores.Shape"/>); <see cref="LineScores.Never"/> when a pattern claimed it.</summary>
+    public double TitleShape { get; private set; } = LineScores.Never;
+
+    /// <summary>The paragraph under this title-shaped line repeats most of its words (set in context).</summary>
+    public bool Echoed { get; set; }
 
     /// <summary>The first two characters of a title-like line, once asked for (see TitleStackReader.IsSubhead).</summary>
     public string? Prefix { get; set; }
@@ -85,7 +99,7 @@ internal sealed partial class PageLine
 
     private static readonly System.Buffers.SearchValues<char> MarginStart = System.Buffers.SearchValues.Create("本责编校版美审组排终监第0123456789ABCD");
 
-    private static LineKind Classify(string raw, string t)
+    private LineKind Classify(string raw, string t)
     {
         if (raw.Contains('\t', StringComparison.Ordinal))
         {
@@ -113,6 +127,7 @@ internal sealed partial class PageLine
             if (Credits.ReadPhotoCredit(t) is { } photo)
             {
                 // A caption with its credit ("西城公园航拍图 摄影/吕乐炎") is never a title, however short.
+                _claimed = true;
                 return photo.Caption.Length == 0 ? LineKind.PhotoCredit : LineKind.Text;
             }
             if (Credits.ReadBylineLine(t) is not null)
@@ -136,7 +151,7 @@ internal sealed partial class PageLine
         {
             return LineKind.Banner;
         }
-        return IsTitleLike(t) ? LineKind.Title : LineKind.Text;
+        return LineKind.Text;
     }
 
     // "新时代 新征程 新伟业": three or more slogans of equal length are a banner across the page, not a title.
@@ -150,26 +165,5 @@ internal sealed partial class PageLine
         return parts.Length >= 3
             && parts.All(p => p.Length is >= 2 and <= 5 && p.All(TextRules.IsIdeograph))
             && parts.All(p => p.Length == parts[0].Length);
-    }
-
-    private static readonly System.Buffers.SearchValues<char> ClausePunctuation = System.Buffers.SearchValues.Create("。，,；;");
-
-    /// <summary>Short, no sentence punctuation, not ending a clause: could be a title (context decides).</summary>
-    private static bool IsTitleLike(string t)
-    {
-        if (t.Length > 60)
-        {
-            return false;
-        }
-        var n = TextRules.CountNonSpace(t);
-        if (n is < 2 or > 50 || !TextRules.ContainsIdeograph(t) || t[0] is '(' or '（' or '●' or '□' or '■')
-        {
-            return false;
-        }
-        if (t.AsSpan().IndexOfAny(ClausePunctuation) >= 0)
-        {
-            return false;
-        }
-        return TextRules.LastChar(t) is not ('！' or '？' or '!' or '?' or '：' or ':' or '、' or '…' or ')' or '）');
     }
 }
