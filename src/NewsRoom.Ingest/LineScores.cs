@@ -32,7 +32,7 @@ internal static class LineScores
 
     /// <summary>The paragraph under it repeats most of its words: a lead restates its headline. Less than a byline's
     /// word, since a paragraph may also restate a sub-head or a quote.</summary>
-    internal const double EchoedBelow = 0;
+    internal const double EchoedBelow = 1.5;
 
     /// <summary>Share of a line's character pairs the paragraph under it must repeat to echo it.</summary>
     internal const double EchoShare = 0.5;

@@ -110,10 +110,12 @@ internal sealed class TitleStackReader(PageState state)
         }
         else if (!strong && cur is not null)
         {
-            if (!cur.HasTopCredit)
+            // A story without a byline runs until its credit, except that a line after a finished paragraph
+            // whose lead repeats its words, and the story's title does not, is the next story's headline.
+            var lastText = cur.Body.LastOrDefault(p => p.Kind == ParaKind.Text);
+            if (!cur.HasTopCredit && !(stack.Count == 1 && stack[0].Echoed && (lastText is null || TextRules.EndsSentence(lastText.Text)) && !SharesTheTitle(cur, stack[0])))
             {
-                // A story without a byline runs until its credit; short lines inside it are its sub-heads,
-                // unless they finish a broken sentence or list things as sentences do.
+                // Short lines inside it are its sub-heads, unless they finish a broken sentence or list things as sentences do.
                 foreach (var l in stack)
                 {
                     var unfinished = cur.Body.Count > 0 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false } last && !TextRules.EndsSentence(last.Text);
@@ -230,6 +232,10 @@ internal sealed class TitleStackReader(PageState state)
         var title = cur.TitleBigrams ??= Bigrams.Of(cur.Title);
         return words.Length >= 4 && Bigrams.Recall(Bigrams.Of(_state.Lines[firstText].Text), words) >= 0.5 && Bigrams.Recall(title, words) < 0.25;
     }
+
+    // A line that repeats the words of the story's own title is a sub-head of it, however its lead echoes it.
+    private static bool SharesTheTitle(Draft cur, PageLine line) =>
+        Bigrams.Recall(cur.TitleBigrams ??= Bigrams.Of(cur.Title), Bigrams.Of(line.Text)) >= 0.25;
 
     internal static bool RepeatsRecentText(Draft d, string line)
     {
