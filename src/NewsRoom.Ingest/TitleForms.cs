@@ -65,6 +65,9 @@ internal static class TitleForms
         return TextRules.CountNonSpace(t) >= 3 && (parts.Length == 1 || parts.All(p => p.Length >= 2));
     }
 
+    // 视觉, 地方观察: a column's name printed bare over a title, two to six characters.
+    internal static bool IsColumnWord(string t) => t.Length is >= 2 and <= 6 && t.All(TextRules.IsIdeograph);
+
     internal static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("“”「」《》\"");
 
     // Without a byline to go on, a headline shows itself by its form: two balanced phrases, or quoted words.

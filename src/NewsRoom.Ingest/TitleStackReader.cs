@@ -47,7 +47,9 @@ internal sealed class TitleStackReader(PageState state)
             || stack[0].GapBefore >= 2
             || next is { Kind: LineKind.Byline or LineKind.Dateline };
         // A byline or dateline right under the lines vouches for them, however OCR spaced them out.
-        var plausible = next is { Kind: LineKind.Byline or LineKind.Dateline } || stack.TrueForAll(l => TitleForms.PlausibleTitle(l.Text));
+        // 视觉 over a headline: a column word is shorter than a title may be.
+        var plausible = next is { Kind: LineKind.Byline or LineKind.Dateline }
+            || (stack.TrueForAll(l => TitleForms.PlausibleTitle(l.Text)) || (stack.Count >= 2 && TitleForms.IsColumnWord(stack[0].Text) && stack.Skip(1).All(l => TitleForms.PlausibleTitle(l.Text))));
         if (!plausible && strong && stack.FindLastIndex(l => !TitleForms.PlausibleTitle(l.Text)) is var debris and >= 0 && debris < stack.Count - 1)
         {
             // OCR debris above a title does not take the title down with it: only the debris is stray.
@@ -327,7 +329,7 @@ internal sealed class TitleStackReader(PageState state)
             d.Tags.RemoveAt(d.Tags.Count - 1);
             return;
         }
-        if (rows.Count >= 2 && rows[0].Length <= 6 && rows[0].All(TextRules.IsIdeograph))
+        if (rows.Count >= 2 && TitleForms.IsColumnWord(rows[0]))
         {
             // 特别关注, 地方观察: a column word over the title, kept for the stories that follow.
             d.Column = rows[0];

@@ -75,4 +75,14 @@ public class IssueKindsTests
         Assert.Equal([new ParsedByline("周蕾", BylineRole.Reporter)], a.Bylines);
         Assert.StartsWith("机械轰鸣作响", a.Body[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_ColumnWordAloneOverAShortHeadline_OpensAStoryInThatColumn()
+    {
+        var issue = Pages.Parse(Page("某旗部署全年工作", "本报记者 张  明", Finished, "视觉", "人勤春早备耕忙", "人勤春来早,春耕正当时。连日来,某旗田间地头一派繁忙景象。"));
+
+        Assert.Equal(2, issue.Articles.Count);
+        Assert.Equal("人勤春早备耕忙", issue.Articles[1].Headline);
+        Assert.Equal("视觉", issue.Articles[1].Column);
+    }
 }
