@@ -63,13 +63,15 @@ internal sealed class LineContext(PageState state)
                 continue;
             }
             var next = _state.Next(i);
-            l.Echoed = next is { Kind: LineKind.Text } && LineScores.Echoes(l.Text, next.Text);
-            if (l.TitleShape + LineScores.Context(l, next, l.Echoed) >= LineScores.TitleAt)
+            var score = l.TitleShape + LineScores.Context(l, next, echoed: false);
+            // The echo is weighed only where it can tip the line over: comparing words costs more than the rest.
+            if (score >= LineScores.TitleAt || (score + LineScores.EchoedBelow >= LineScores.TitleAt && _state.EchoedBelow(i)))
             {
                 l.Kind = LineKind.Title;
             }
         }
     }
+
 
     // "记者走基层", "记者再走长征路": a reporter's title run into the words after it, over a title, is a column's
     // name; a real byline sets its names apart or hangs from a bullet.

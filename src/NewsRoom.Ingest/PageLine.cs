@@ -66,8 +66,26 @@ internal sealed partial class PageLine
     /// <summary>What the line's shape alone says about it being a title (<see cref="LineScores.Shape"/>); <see cref="LineScores.Never"/> when a pattern claimed it.</summary>
     public double TitleShape { get; private set; } = LineScores.Never;
 
-    /// <summary>The paragraph under this title-shaped line repeats most of its words (set in context).</summary>
-    public bool Echoed { get; set; }
+    /// <summary>The paragraph under this title-shaped line repeats most of its words (see <see cref="PageState.EchoedBelow"/>), once asked for.</summary>
+    public bool? Echoed { get; set; }
+
+    /// <summary>The line read as a photo credit, with or without its caption (<see cref="Credits.ReadPhotoCredit"/>), read once.</summary>
+    public (string Caption, List<ParsedByline> Credits)? PhotoCredit
+    {
+        get
+        {
+            if (!_photoRead)
+            {
+                _photo = Credits.ReadPhotoCredit(Text);
+                _photoRead = true;
+            }
+            return _photo;
+        }
+    }
+
+    private (string Caption, List<ParsedByline> Credits)? _photo;
+
+    private bool _photoRead;
 
     /// <summary>The first two characters of a title-like line, once asked for (see TitleStackReader.IsSubhead).</summary>
     public string? Prefix { get; set; }
@@ -124,7 +142,7 @@ internal sealed partial class PageLine
         }
         if (t.Length <= 100)
         {
-            if (Credits.ReadPhotoCredit(t) is { } photo)
+            if (PhotoCredit is { } photo)
             {
                 // A caption with its credit ("西城公园航拍图 摄影/吕乐炎") is never a title, however short.
                 _claimed = true;

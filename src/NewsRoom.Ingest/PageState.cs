@@ -60,6 +60,13 @@ internal sealed class PageState
         Warn(line, why + "，作为未归置文字保留");
     }
 
+    /// <summary>Whether the paragraph under line i repeats most of its words; worked out once, when first asked.</summary>
+    internal bool EchoedBelow(int i)
+    {
+        var l = Lines[i];
+        return l.Echoed ??= Next(i) is { Kind: LineKind.Text } next && LineScores.Echoes(l.Text, next.Text);
+    }
+
     internal PageLine? Next(int i) => NextIndex(i) is var j && j >= 0 ? Lines[j] : null;
 
     internal int NextIndex(int i)

@@ -73,7 +73,7 @@ internal sealed class Segmenter(PageState state)
                 ReadByline(line);
                 return i;
             case LineKind.PhotoCredit:
-                var credit = Credits.ReadPhotoCredit(line.Text)!.Value;
+                var credit = line.PhotoCredit!.Value;
                 _state.Photos.ReadPhotoCredit(i, line, string.Empty, credit.Credits);
                 return i;
             case LineKind.CreditLine:
@@ -146,7 +146,7 @@ internal sealed class Segmenter(PageState state)
     internal void ReadText(int i, PageLine line, bool afterStray)
     {
         var t = line.Text;
-        var photo = Credits.ReadPhotoCredit(t);
+        var photo = line.PhotoCredit;
         if (photo is { } p && p.Caption.Length > 0)
         {
             _state.Photos.ReadPhotoCredit(i, line, t, p.Credits);
@@ -244,9 +244,11 @@ internal sealed class Segmenter(PageState state)
         }
     }
 
+    private static readonly char[] BriefMarks = ['●', ' ', '\u3000'];
+
     internal void ReadBrief(PageLine line)
     {
-        var text = line.Text.TrimStart('●', ' ', '\u3000');
+        var text = line.Text.TrimStart(BriefMarks);
         var d = new Draft(ArticleKind.Brief, line.Number);
         _state.StartNew(d);
         if (Credits.ReadDateline(text) is { } dm && dm.Rest.Length > 0)

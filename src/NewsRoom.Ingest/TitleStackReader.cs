@@ -115,7 +115,7 @@ internal sealed class TitleStackReader(PageState state)
             // A story without a byline runs until its credit, except that a line after a finished paragraph
             // whose lead repeats its words, and the story's title does not, is the next story's headline.
             var lastText = cur.Body.LastOrDefault(p => p.Kind == ParaKind.Text);
-            if (!cur.HasTopCredit && !(stack.Count == 1 && stack[0].Echoed && (lastText is null || TextRules.EndsSentence(lastText.Text)) && !SharesTheTitle(cur, stack[0])))
+            if (!cur.HasTopCredit && !(stack.Count == 1 && _state.EchoedBelow(at[0]) && (lastText is null || TextRules.EndsSentence(lastText.Text)) && !SharesTheTitle(cur, stack[0])))
             {
                 // Short lines inside it are its sub-heads, unless they finish a broken sentence or list things as sentences do.
                 foreach (var l in stack)
