@@ -16,6 +16,8 @@ internal static partial class CreditNames
     [GeneratedRegex(@"(记者|通讯员|实习生)(\p{IsCJKUnifiedIdeographs})[ \u3000]+(\p{IsCJKUnifiedIdeographs})(?!\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex PaddedAfterRole();
 
+    private static readonly char[] Separators = [' ', '\u3000', '\t'];
+
     private static readonly string[] Sources = ["本报", "新报", "本网", "北方新报", "内蒙古日报", "内蒙日报", "新华社", "中新社", "草原云"];
 
     private static readonly string[] AffiliationEndings = ["社", "报", "网", "中心", "全媒", "云", "台", "站", "频道", "新闻"];
@@ -57,7 +59,7 @@ internal static partial class CreditNames
         var sawTitle = false;
         // "新华社记者彭 源": a padded name run into its title.
         text = PaddedAfterRole().Replace(text, "$1$2$3");
-        var tokens = JoinPaddedNames(text.Replace(':', ' ').Replace('：', ' ').Split((char[])[' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        var tokens = JoinPaddedNames(text.Replace(':', ' ').Replace('：', ' ').Split(Separators, StringSplitOptions.RemoveEmptyEntries));
         foreach (var raw in tokens)
         {
             var token = raw;
@@ -128,7 +130,8 @@ internal static partial class CreditNames
     /// <summary>Whether a role word opens the text, after an employer's name (内蒙古日报社融媒体记者 …).</summary>
     public static bool OpensWithRole(string text)
     {
-        var m = RoleWord().Match(text);
+        // A role word opening the credit starts within its first 16 characters; the rest of a long line is not searched.
+        var m = RoleWord().Match(text, 0, Math.Min(text.Length, 16 + 9));
         return m.Success && m.Index <= 16 && (m.Index == 0 || IsAffiliation(text[..m.Index].Trim()));
     }
 

@@ -132,7 +132,7 @@ internal sealed partial class PageLine
             return LineKind.Jump;
         }
         if (t.Length <= 100 && ((t.AsSpan().IndexOfAny('线', '话') >= 0 && HotlineLine().IsMatch(t)) || (MarginStart.Contains(t[0]) && PageMargin().IsMatch(t))
-            || (t.Length <= 60 && !t.Contains('。', StringComparison.Ordinal) && PageHeader().IsMatch(t))))
+            || (t.Length <= 60 && t.AsSpan().IndexOfAny('年', '编') >= 0 && !t.Contains('。', StringComparison.Ordinal) && PageHeader().IsMatch(t))))
         {
             return LineKind.Furniture;
         }
