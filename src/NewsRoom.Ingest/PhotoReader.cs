@@ -148,6 +148,22 @@ internal sealed class PhotoReader(PageState state)
         _state.StartNew(item);
     }
 
+    // A short title over a caption that carries its credit, or over one caption line and a credit line: photo
+    // news (a title, a caption, no story), not a sub-head of the story above.
+    internal bool CaptionFollows(int end)
+    {
+        var next = _state.NextIndex(end);
+        if (next < 0 || _state.Lines[next] is not { Kind: LineKind.Text, GapBefore: <= 1 } caption)
+        {
+            return false;
+        }
+        if (caption.PhotoCredit is { Caption.Length: > 0 })
+        {
+            return true;
+        }
+        return _state.Next(next) is { Kind: LineKind.PhotoCredit, GapBefore: <= 1 } && TextRules.CountNonSpace(caption.Text) <= 120;
+    }
+
     // A sentence of the story stops, a caption and its credit follow, and the sentence goes on after them: the
     // story is not photo news, the caption was set into it.
     internal bool CaptionCutsSentence(Draft story, int creditIndex) =>

@@ -143,7 +143,7 @@ internal sealed class TitleStackReader(PageState state)
             var complete = previous is null || TextRules.EndsSentence(previous.Text);
             // Two or more title lines stacked after a finished paragraph are a kicker and headline, not text.
             var headlineLike = complete && (stack.Count == 1
-                ? TitleForms.LooksLikeHeadline(stack[0].Text) || OpensAnotherStory(cur, stack[0], end)
+                ? TitleForms.LooksLikeHeadline(stack[0].Text) || OpensAnotherStory(cur, stack[0], end) || _state.Photos.CaptionFollows(end)
                 : !stack.Exists(l => TitleForms.EnumeratesOutsideQuotes(l.Text)));
             if (!headlineLike)
             {

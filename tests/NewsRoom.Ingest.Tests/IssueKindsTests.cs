@@ -85,4 +85,33 @@ public class IssueKindsTests
         Assert.Equal("人勤春早备耕忙", issue.Articles[1].Headline);
         Assert.Equal("视觉", issue.Articles[1].Column);
     }
+
+    [Fact]
+    public void Parse_PhotoNewsBetweenStories_IsAnItemOfItsOwn()
+    {
+        var issue = Pages.Parse(Page(
+            "某旗部署全年工作", "本报记者 张  明", Finished,
+            "冬日草原", "图为某旗牧民赶着羊群转场。 记者 王小红 摄",
+            "某市文明实践中心启用", "本报讯(记者 李小红)日前,某市新时代文明实践中心正式启用。"));
+
+        Assert.Equal(3, issue.Articles.Count);
+        var photo = issue.Articles[1];
+        Assert.Equal(ArticleKind.Photo, photo.Kind);
+        Assert.Contains(photo.Bylines, b => b.Name == "王小红" && b.Role == BylineRole.Photographer);
+        Assert.DoesNotContain(issue.Articles[0].Bylines, b => b.Name == "王小红");
+    }
+
+    [Fact]
+    public void Parse_PhotoNewsWithItsCreditOnALineOfItsOwnBetweenStories_IsAnItemOfItsOwn()
+    {
+        var issue = Pages.Parse(Page(
+            "某旗部署全年工作", "本报记者 张  明", Finished,
+            "冬日草原", "图为某旗牧民赶着羊群转场。", "本报记者 王小红 摄",
+            "某市文明实践中心启用", "本报讯(记者 李小红)日前,某市新时代文明实践中心正式启用。"));
+
+        Assert.Equal(3, issue.Articles.Count);
+        Assert.Equal(ArticleKind.Photo, issue.Articles[1].Kind);
+        Assert.Equal("冬日草原", issue.Articles[1].Photos[0].Title);
+        Assert.DoesNotContain(issue.Articles[0].Body, p => p.Contains("冬日草原", StringComparison.Ordinal));
+    }
 }
