@@ -32,13 +32,13 @@ internal sealed class PageReader(string fileName, string text)
         foreach (var range in text.AsSpan().EnumerateLines())
         {
             number++;
-            var raw = range.ToString();
-            if (string.IsNullOrWhiteSpace(raw.Trim().TrimStart('#')))
+            // Blank lines (and lone Markdown marks) are only counted: no string is made for them.
+            if (range.Trim().TrimStart('#').IsWhiteSpace())
             {
                 gap++;
                 continue;
             }
-            lines.Add(new PageLine(number, raw, gap));
+            lines.Add(new PageLine(number, range.ToString(), gap));
             gap = 0;
         }
         return lines;
