@@ -4,8 +4,10 @@ namespace NewsRoom.Ingest;
 /// Reads one page dump through the stages in the order the data flows:
 /// <list type="number">
 /// <item>decode (<see cref="PageDumpDecoder"/>, before the parser is called);</item>
-/// <item>lines: non-blank lines with the blank-line gap before each, each classified on its own (<see cref="PageLine"/>);</item>
-/// <item>line features in context: duplicates, titles vouched for by a byline (<see cref="LineContext"/>);</item>
+/// <item>lines: non-blank lines with the blank-line gap before each, each classified on its own by its patterns
+/// (<see cref="PageLine"/>), a line no pattern claims weighed as title or text by its shape (<see cref="LineScores"/>);</item>
+/// <item>line features in context: duplicates, and the title-or-text weights of the lines around a line: a byline
+/// under it, a lead that repeats it (<see cref="LineContext"/> with <see cref="LineScores"/>);</item>
 /// <item>segmentation into drafts (<see cref="Segmenter"/>, with <see cref="TitleStackReader"/> and <see cref="PhotoReader"/>);</item>
 /// <item>repairs: broken paragraphs, spliced captions, displaced headlines (<see cref="PageRepairs"/>);</item>
 /// <item>bylines, regions and the page's own facts (<see cref="Masthead"/>, <see cref="IssueFacts"/>, <see cref="ArticleRegions"/>);</item>
