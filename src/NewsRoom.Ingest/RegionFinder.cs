@@ -52,7 +52,11 @@ internal sealed class RegionFinder
         {
             _byFirstChar[g.Key] = g.OrderByDescending(n => n.Text.Length).ToArray();
         }
+        _firstChars = System.Buffers.SearchValues.Create(names.Where(n => !shared.Contains(n.Text)).Select(n => n.Text[0]).Distinct().ToArray());
     }
+
+    // The characters a name can start with: the scan jumps from one to the next instead of visiting every character.
+    private readonly System.Buffers.SearchValues<char> _firstChars;
 
     public static RegionFinder InnerMongolia { get; } = new(Gazetteer.InnerMongolia);
 
@@ -70,6 +74,12 @@ internal sealed class RegionFinder
         var i = 0;
         while (i < text.Length)
         {
+            var skip = text.AsSpan(i).IndexOfAny(_firstChars);
+            if (skip < 0)
+            {
+                break;
+            }
+            i += skip;
             var candidates = _byFirstChar[text[i]];
             if (candidates is not null)
             {
