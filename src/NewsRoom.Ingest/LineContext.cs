@@ -2,7 +2,8 @@ namespace NewsRoom.Ingest;
 
 /// <summary>
 /// Stage 3, line features in context: what a line is also depends on its neighbours. Repeated blocks are marked,
-/// title-shaped lines are weighed with the lines around them (<see cref="LineScores"/>), a reporter's title run into words over a title is a column name.
+/// title-shaped lines are weighed with the lines around them (<see cref="LineScores"/>), a reporter's title run
+/// into words over a title is a column name.
 /// </summary>
 internal sealed class LineContext(PageState state)
 {
@@ -71,7 +72,6 @@ internal sealed class LineContext(PageState state)
             }
         }
     }
-
 
     // "记者走基层", "记者再走长征路": a reporter's title run into the words after it, over a title, is a column's
     // name; a real byline sets its names apart or hangs from a bullet.

@@ -49,7 +49,8 @@ internal sealed class TitleStackReader(PageState state)
         // A byline or dateline right under the lines vouches for them, however OCR spaced them out.
         // 视觉 over a headline: a column word is shorter than a title may be.
         var plausible = next is { Kind: LineKind.Byline or LineKind.Dateline }
-            || (stack.TrueForAll(l => TitleForms.PlausibleTitle(l.Text)) || (stack.Count >= 2 && TitleForms.IsColumnWord(stack[0].Text) && stack.Skip(1).All(l => TitleForms.PlausibleTitle(l.Text))));
+            || stack.TrueForAll(l => TitleForms.PlausibleTitle(l.Text))
+            || (stack.Count >= 2 && TitleForms.IsColumnWord(stack[0].Text) && stack.Skip(1).All(l => TitleForms.PlausibleTitle(l.Text)));
         if (!plausible && strong && stack.FindLastIndex(l => !TitleForms.PlausibleTitle(l.Text)) is var debris and >= 0 && debris < stack.Count - 1)
         {
             // OCR debris above a title does not take the title down with it: only the debris is stray.
@@ -115,7 +116,8 @@ internal sealed class TitleStackReader(PageState state)
             // A story without a byline runs until its credit, except that a line after a finished paragraph
             // whose lead repeats its words, and the story's title does not, is the next story's headline.
             var lastText = cur.Body.LastOrDefault(p => p.Kind == ParaKind.Text);
-            if (!cur.HasTopCredit && !(stack.Count == 1 && _state.EchoedBelow(at[0]) && (lastText is null || TextRules.EndsSentence(lastText.Text)) && !SharesTheTitle(cur, stack[0])))
+            var echoedHeadline = !cur.HasTopCredit && stack.Count == 1 && (lastText is null || TextRules.EndsSentence(lastText.Text)) && _state.EchoedBelow(at[0]) && !SharesTheTitle(cur, stack[0]);
+            if (!cur.HasTopCredit && !echoedHeadline)
             {
                 // Short lines inside it are its sub-heads, unless they finish a broken sentence or list things as sentences do.
                 foreach (var l in stack)
