@@ -5,7 +5,7 @@ internal static class ArticleRegions
 {
     private const int TitleWeight = 3;
 
-    public static (List<string> Regions, List<string> Places) Find(Draft d, List<string> body, List<ParsedPhoto> photos, string? homeRegion, int pageLeague = -1)
+    public static (List<string> Regions, List<string> Places) Find(Draft d, List<string> body, List<ParsedPhoto> photos, string? homeRegion, int pageLeague, Func<string, List<RegionFinder.Mention>> find)
     {
         var finder = RegionFinder.InnerMongolia;
         var home = homeRegion is null ? -1 : IndexOf(finder, homeRegion);
@@ -26,7 +26,7 @@ internal static class ArticleRegions
         var ours = ArticleRegions.CountOccurrences(title, "我市");
         foreach (var text in body.Concat(photos.Select(p => p.Caption)))
         {
-            foreach (var m in finder.Find(text))
+            foreach (var m in find(text))
             {
                 mentions.Add((m, 1, 2000));
             }

@@ -141,13 +141,16 @@ internal sealed class RegionFinder
     /// The league-level division a page is mostly about, judged by its unambiguous names: at least two of them and
     /// at least half of all; -1 when there is none. A city daily's page is its city's even where it never says 我市.
     /// </summary>
-    public int PageLeague(IEnumerable<string> texts)
+    public int PageLeague(IEnumerable<string> texts) => PageLeague(texts, Find);
+
+    /// <summary>As <see cref="PageLeague(IEnumerable{string})"/>, with the mentions found by <paramref name="find"/> (a page's cache).</summary>
+    public int PageLeague(IEnumerable<string> texts, Func<string, List<Mention>> find)
     {
         var counts = new Dictionary<int, int>();
         var total = 0;
         foreach (var text in texts)
         {
-            foreach (var m in Find(text))
+            foreach (var m in find(text))
             {
                 if (!_ambiguous[m.Region])
                 {
