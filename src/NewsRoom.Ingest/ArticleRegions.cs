@@ -5,11 +5,12 @@ internal static class ArticleRegions
 {
     private const int TitleWeight = 3;
 
-    public static (List<string> Regions, List<string> Places) Find(Draft d, List<string> body, List<ParsedPhoto> photos, string? homeRegion, int pageLeague = -1)
+    public static (List<string> Regions, List<string> Places) Find(Draft d, List<string> body, List<ParsedPhoto> photos, string? homeRegion, int pageLeague, Func<string, List<RegionFinder.Mention>> find)
     {
         var finder = RegionFinder.InnerMongolia;
         var home = homeRegion is null ? -1 : IndexOf(finder, homeRegion);
-        var title = string.Join(" ", d.Tags.Append(d.Kicker ?? string.Empty).Append(d.Headline ?? string.Empty).Append(d.Subheadline ?? string.Empty));
+        // A column named after a place (正蓝旗, 克什克腾) says where its stories happen.
+        var title = string.Join(" ", d.Tags.Append(d.Column ?? string.Empty).Append(d.Kicker ?? string.Empty).Append(d.Headline ?? string.Empty).Append(d.Subheadline ?? string.Empty));
         var mentions = new List<(RegionFinder.Mention Mention, int Weight, int Offset)>();
         foreach (var m in finder.Find(title))
         {
@@ -25,7 +26,7 @@ internal static class ArticleRegions
         var ours = ArticleRegions.CountOccurrences(title, "我市");
         foreach (var text in body.Concat(photos.Select(p => p.Caption)))
         {
-            foreach (var m in finder.Find(text))
+            foreach (var m in find(text))
             {
                 mentions.Add((m, 1, 2000));
             }
@@ -55,12 +56,35 @@ internal static class ArticleRegions
             var (s, f) = score.GetValueOrDefault(home, (0, int.MaxValue));
             score[home] = (s + ours, Math.Min(f, 1500));
         }
+        if (IsRegionWide(title, score))
+        {
+            // A story of the whole region (全区, 自治区 in its title) naming many leagues in passing is about none of them.
+            return ([], places);
+        }
         var regions = score.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Value.First).Select(kv => finder.Region(kv.Key).Name).ToList();
         if (regions.Count == 0 && homeRegion is not null)
         {
             regions.Add(homeRegion);
         }
         return (regions, places);
+    }
+
+    /// <summary>Leagues needed before a story counts as a round-up, and how far the most named may lead the next.</summary>
+    private const int RoundUpLeagues = 3;
+
+    private const double RoundUpLead = 1.5;
+
+    private static readonly string[] WholeRegion = ["全区", "自治区", "我区", "全自治区"];
+
+    // The title speaks of the whole region, the leagues come only from the body, and none is far ahead of the others.
+    private static bool IsRegionWide(string title, Dictionary<int, (int Score, int First)> score)
+    {
+        if (!Array.Exists(WholeRegion, w => title.Contains(w, StringComparison.Ordinal)) || score.Count < RoundUpLeagues || score.Values.Any(v => v.First < 2000))
+        {
+            return false;
+        }
+        var top = score.Values.Select(v => v.Score).OrderByDescending(x => x).Take(2).ToArray();
+        return top[0] < top[1] * RoundUpLead;
     }
 
     private static int IndexOf(RegionFinder finder, string name)

@@ -9,40 +9,60 @@ internal static class Bigrams
     // Enough text to know what a paragraph is about; a huge one costs no more than this.
     private const int MaxChars = 1200;
 
-    public static int[] Of(string text) => Of([text]);
+    public static int[] Of(string text)
+    {
+        // Sized to the text: a headline's pairs need no room (or zeroing) for a paragraph's.
+        var n = Math.Min(text.Length, MaxChars);
+        Span<int> pairs = stackalloc int[n];
+        return Unique(pairs[..Collect(text, n, pairs)]);
+    }
 
     public static int[] Of(IEnumerable<string> texts)
     {
-        var list = new List<int>(texts is string[] { Length: 1 } one ? Math.Min(one[0].Length, MaxChars) : 64);
+        // Pairs are gathered on the stack and only the distinct ones are kept: the paragraphs are not copied.
+        Span<int> pairs = stackalloc int[MaxChars];
+        var count = 0;
         var budget = MaxChars;
         foreach (var text in texts)
         {
             var n = Math.Min(text.Length, budget);
             budget -= n;
-            for (var i = 0; i + 1 < n; i++)
-            {
-                if (TextRules.IsIdeograph(text[i]) && TextRules.IsIdeograph(text[i + 1]))
-                {
-                    list.Add((text[i] << 16) | text[i + 1]);
-                }
-            }
+            count += Collect(text, n, pairs[count..]);
             if (budget <= 0)
             {
                 break;
             }
         }
-        list.Sort();
-        var unique = 0;
-        for (var i = 0; i < list.Count; i++)
+        return Unique(pairs[..count]);
+    }
+
+    // The pairs among the first n characters of text; there are fewer than n, so they fit where n characters would.
+    private static int Collect(string text, int n, Span<int> into)
+    {
+        n = Math.Min(n, text.Length);
+        var count = 0;
+        for (var i = 0; i + 1 < n; i++)
         {
-            if (unique == 0 || list[i] != list[unique - 1])
+            if (TextRules.IsIdeograph(text[i]) && TextRules.IsIdeograph(text[i + 1]))
             {
-                list[unique++] = list[i];
+                into[count++] = (text[i] << 16) | text[i + 1];
             }
         }
-        var result = new int[unique];
-        list.CopyTo(0, result, 0, unique);
-        return result;
+        return count;
+    }
+
+    private static int[] Unique(Span<int> pairs)
+    {
+        pairs.Sort();
+        var unique = 0;
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            if (unique == 0 || pairs[i] != pairs[unique - 1])
+            {
+                pairs[unique++] = pairs[i];
+            }
+        }
+        return pairs[..unique].ToArray();
     }
 
     private static int Shared(int[] a, int[] b)

@@ -17,7 +17,7 @@ internal static partial class Credits
     [GeneratedRegex("^" + RolePattern)]
     private static partial Regex RolePrefix();
 
-    [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报|新华社|中新社)(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电)(?:[ \u3000]?[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报|新华社|中新社)(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电)(?:[ \u3000]*[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex DatelineStart();
 
     private static readonly string[] OrganisationEndings =
@@ -29,15 +29,13 @@ internal static partial class Credits
         NewsAgencies.Contains(name) || (name.Length >= 4 && OrganisationEndings.Any(e => name.EndsWith(e, StringComparison.Ordinal)));
 
     /// <summary>The role a printed title stands for: 特派记者 is a 记者, 北方新报融媒体记者 a 融媒体记者.</summary>
-    private static BylineRole RoleOf(string title) =>
-        title.EndsWith("实习生", StringComparison.Ordinal) ? BylineRole.Intern
-        : title.EndsWith("通讯员", StringComparison.Ordinal) ? BylineRole.Correspondent
-        : title.Contains("实习记者", StringComparison.Ordinal) ? BylineRole.InternReporter
-        : title.Contains("融媒体", StringComparison.Ordinal) ? BylineRole.MediaReporter
-        : BylineRole.Reporter;
+    private static BylineRole RoleOf(string title) => CreditNames.RoleOf(title);
 
-    // Words printed among the names that are not names: "本报记者 李玉琢 报道".
-    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal) { "报道", "综合报道", "整理", "编辑", "供稿", "采写", "文", "图", "文图", "摄" };
+    /// <summary>How many credits on this thread had names run together that were split by surname: the reader warns about each.</summary>
+    [ThreadStatic]
+    private static int t_guessedSplits;
+
+    public static int GuessedSplits => t_guessedSplits;
 
     private static bool IsName(string token) =>
         token.Length is >= 2 and <= 12 && token.All(c => TextRules.IsIdeograph(c) || c is '·' or '•');
@@ -48,75 +46,12 @@ internal static partial class Credits
     /// </summary>
     public static List<ParsedByline>? ReadNames(string text, BylineRole? untitled = null, bool requireTitle = false)
     {
-        var result = new List<ParsedByline>();
-        BylineRole? role = null;
-        var sawTitle = false;
-        foreach (var raw in JoinPaddedNames(text.Split((char[])[' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries)))
+        var names = CreditNames.Read(text, untitled, requireTitle, LooksLikeOrganisation, out var guessed);
+        if (names is not null && guessed)
         {
-            var token = raw;
-            if (token is "文/图" or "图/文" or "文/" or "图/" || NotNames.Contains(token))
-            {
-                continue;
-            }
-            if (token.StartsWith("文/", StringComparison.Ordinal) || token.StartsWith("图/", StringComparison.Ordinal))
-            {
-                token = token[2..];
-            }
-            if (token.StartsWith('据') || (token.StartsWith("本报", StringComparison.Ordinal) && !RolePrefix().IsMatch(token)))
-            {
-                // (据新华社), (本报综合): a source note, not a credit.
-                return null;
-            }
-            while (token.Length > 0)
-            {
-                var m = RolePrefix().Match(token);
-                if (m.Success && m.Length > 0)
-                {
-                    role = RoleOf(m.Value);
-                    sawTitle = true;
-                    token = token[m.Length..];
-                    continue;
-                }
-                if (!IsName(token))
-                {
-                    return null;
-                }
-                var r = role ?? untitled ?? (LooksLikeOrganisation(token) ? BylineRole.Organization : BylineRole.Author);
-                if (role is not null && LooksLikeOrganisation(token) && untitled is null)
-                {
-                    r = BylineRole.Organization;
-                }
-                result.Add(new ParsedByline(token, r));
-                token = string.Empty;
-            }
+            t_guessedSplits++;
         }
-        if (result.Count == 0 || (requireTitle && !sawTitle))
-        {
-            return null;
-        }
-        return result;
-    }
-
-    private static bool IsSingleIdeograph(string token) => token.Length == 1 && TextRules.IsIdeograph(token[0]);
-
-    /// <summary>
-    /// Papers set a two-character name to the width of a three-character one ("记者 王　磊"): two single
-    /// characters in a row are one name. A single character is never a name on its own.
-    /// </summary>
-    private static List<string> JoinPaddedNames(string[] tokens)
-    {
-        var result = new List<string>(tokens.Length);
-        for (var k = 0; k < tokens.Length; k++)
-        {
-            if (k + 1 < tokens.Length && IsSingleIdeograph(tokens[k]) && IsSingleIdeograph(tokens[k + 1]) && !NotNames.Contains(tokens[k + 1]))
-            {
-                result.Add(tokens[k] + tokens[k + 1]);
-                k++;
-                continue;
-            }
-            result.Add(tokens[k]);
-        }
-        return result;
+        return names;
     }
 
     // Where the first half of a padded two-character name starts, when the single character at i is its second half.
@@ -134,9 +69,45 @@ internal static partial class Credits
         return e - 1;
     }
 
-    private static string StripBullet(string line) => line.TrimStart('□', '●', '■', '◆', '▲', '★', ' ', '\u3000');
+    private static readonly char[] Bullets = ['□', '●', '■', '◆', '▲', '★', ' ', '\u3000'];
 
-    /// <summary>A byline line: "□本报记者 李玉琢 实习生 李诗诺". It must start with a title, so a short body line is never taken for one.</summary>
+    private static string StripBullet(string line) => line.TrimStart(Bullets);
+
+    [GeneratedRegex(@"^(?<caption>\S.*?)\s+(?:摄影|图)\s*[/／]\s*(?<names>\p{IsCJKUnifiedIdeographs}[\p{IsCJKUnifiedIdeographs} ]{1,12})$")]
+    private static partial Regex CaptionCredit();
+
+    // A source named before the story's first words: 《内蒙古日报》消息.
+    [GeneratedRegex(@"^《[^》]{2,12}》消息\s*")]
+    private static partial Regex SourceLead();
+
+    /// <summary>The source note opening a paragraph (《内蒙古日报》消息), or null.</summary>
+    public static (string Lead, string Text)? ReadSourceLead(string paragraph) =>
+        SourceLead().Match(paragraph) is { Success: true } m && m.Length < paragraph.Length ? (m.Value.TrimEnd(), paragraph[m.Length..]) : null;
+
+    /// <summary>A brief that opens with its credit: "(草原云•内蒙古新闻网记者 周 蕾)机械轰鸣作响…".</summary>
+    public static (List<ParsedByline> Credits, string Printed, string Text)? ReadOpeningCredit(string text)
+    {
+        if (text.Length < 6 || text[0] is not ('(' or '（'))
+        {
+            return null;
+        }
+        var close = text.AsSpan(0, Math.Min(text.Length, 50)).IndexOfAny(')', '）');
+        if (close < 2 || close == text.Length - 1)
+        {
+            return null;
+        }
+        var names = ReadNames(text[1..close], requireTitle: true);
+        return names is null ? null : (names, text[..(close + 1)], text[(close + 1)..].TrimStart());
+    }
+
+    // "文/王枝莲", "摄影/吕乐炎", "文·摄影/草原云·北方新报首席记者 牛天甲": what the person did, then who.
+    [GeneratedRegex(@"^(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]\s*(?<rest>\S.*)$")]
+    private static partial Regex VerbCredit();
+
+    /// <summary>
+    /// A byline line: "□本报记者 李玉琢 实习生 李诗诺", "内蒙古日报社融媒体记者 冯雪玉", "文/王枝莲". It must start with a
+    /// title (after an employer's name) or a 文/ 图/ mark, so a short body line is never taken for one.
+    /// </summary>
     public static List<ParsedByline>? ReadBylineLine(string line)
     {
         if (line.Length > 80)
@@ -144,7 +115,23 @@ internal static partial class Credits
             return null;
         }
         var body = StripBullet(line);
-        return body.Length > 0 && TitleStart.Contains(body[0]) && RolePrefix().IsMatch(body) ? ReadNames(body, requireTitle: true) : null;
+        if (body.Length == 0)
+        {
+            return null;
+        }
+        if (VerbCredit().Match(body) is { Success: true } v)
+        {
+            var verb = v.Groups["verb"].Value;
+            var names = ReadNames(v.Groups["rest"].Value, verb is "图" or "摄影" or "摄" ? BylineRole.Photographer : BylineRole.Author);
+            return names is { Count: <= 4 } ? names : null;
+        }
+        if (TitleStart.Contains(body[0]) && RolePrefix().IsMatch(body))
+        {
+            return ReadNames(body, requireTitle: true);
+        }
+        return !body.Contains('，', StringComparison.Ordinal) && !body.Contains('。', StringComparison.Ordinal) && CreditNames.OpensWithRole(body)
+            ? ReadNames(body, requireTitle: true)
+            : null;
     }
 
     /// <summary>
@@ -164,6 +151,17 @@ internal static partial class Credits
                 return (s[..open].TrimEnd(), inner.Credits);
             }
             return null;
+        }
+        if (s.Length is > 0 and <= 4000 && s.AsSpan().IndexOfAny('/', '／') >= 0 && CaptionCredit().Match(s) is { Success: true } cc && ReadNames(cc.Groups["names"].Value, BylineRole.Photographer) is { Count: > 0 and <= 3 } shot)
+        {
+            // "西城公园航拍图 摄影/吕乐炎": the credit after the caption, verb first.
+            return (cc.Groups["caption"].Value.TrimEnd(), shot.Select(n => n with { Role = BylineRole.Photographer }).ToList());
+        }
+        if (s.Length is > 0 and <= 30 && s[^1] == '摄' && !s.Contains('，', StringComparison.Ordinal) && CreditNames.OpensWithRole(StripBullet(s))
+            && ReadNames(StripBullet(s)[..^1], BylineRole.Photographer, requireTitle: true) is { Count: > 0 and <= 3 } whole)
+        {
+            // "新华社记者彭 源摄": a whole line of credit, the employer in front.
+            return (string.Empty, whole.Select(n => n with { Role = BylineRole.Photographer }).ToList());
         }
         var verb = s.EndsWith("摄影报道", StringComparison.Ordinal) ? 4 : s.EndsWith("摄影", StringComparison.Ordinal) ? 2 : s.EndsWith('摄') ? 1 : 0;
         if (verb == 0 || s.Length > 4000)

@@ -35,7 +35,15 @@ internal sealed partial class PageLine
         }
         Text = t;
         Kind = Classify(raw, t);
+        if (Kind == LineKind.Text && !_claimed)
+        {
+            TitleShape = LineScores.Shape(t);
+            Kind = TitleShape >= LineScores.TitleAt ? LineKind.Title : LineKind.Text;
+        }
     }
+
+    // Set while classifying when a pattern decided the line is text (a caption with its credit), so its shape is not weighed.
+    private bool _claimed;
 
     /// <summary>1-based line number in the dump.</summary>
     public int Number { get; }
@@ -55,7 +63,31 @@ internal sealed partial class PageLine
 
     public bool Duplicate { get; set; }
 
-    /// <summary>The first two characters of a title-like line, once asked for (see PageReader.IsSubhead).</summary>
+    /// <summary>What the line's shape alone says about it being a title (<see cref="LineScores.Shape"/>); <see cref="LineScores.Never"/> when a pattern claimed it.</summary>
+    public double TitleShape { get; private set; } = LineScores.Never;
+
+    /// <summary>The paragraph under this title-shaped line repeats most of its words (see <see cref="PageState.EchoedBelow"/>), once asked for.</summary>
+    public bool? Echoed { get; set; }
+
+    /// <summary>The line read as a photo credit, with or without its caption (<see cref="Credits.ReadPhotoCredit"/>), read once.</summary>
+    public (string Caption, List<ParsedByline> Credits)? PhotoCredit
+    {
+        get
+        {
+            if (!_photoRead)
+            {
+                _photo = Credits.ReadPhotoCredit(Text);
+                _photoRead = true;
+            }
+            return _photo;
+        }
+    }
+
+    private (string Caption, List<ParsedByline> Credits)? _photo;
+
+    private bool _photoRead;
+
+    /// <summary>The first two characters of a title-like line, once asked for (see TitleStackReader.IsSubhead).</summary>
     public string? Prefix { get; set; }
 
     [GeneratedRegex(@"^【[^【】]{1,15}】$")]
@@ -68,16 +100,24 @@ internal sealed partial class PageLine
     private static partial Regex HotlineLine();
 
     // The page's own lines: who edited it, its date and number, as printed in the margins.
-    [GeneratedRegex(@"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式设计|版式|美编|审核|组版|排版|终审|监制)\s*[:：/]\s*\S.*|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].*|第?\s*[A-Z]?\d{1,2}\s*版(?:\s*\S{1,8})?)$")]
+    [GeneratedRegex(@"^(?:(?:本版)?(?:责任编辑|责编|编辑|校对|版式设计|版式|美编|审核|组版|排版|终审|监制)\s*[:：/]\s*\S.*|\d{4}年\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版).*|第?\s*[A-Z]?\d{1,2}\s*版(?:\s*\S{1,8})?)$")]
     private static partial Regex PageMargin();
 
     // A page header names the paper or the section before the date: "包头日报 2024年6月5日 星期三 责任编辑：高 峰".
-    [GeneratedRegex(@"^(?:\S{1,8}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|(?:^|\s)(?:责任编辑|责编)\s*[:：]")]
+    [GeneratedRegex(@"^(?:\S{1,8}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版)|(?:^|\s)(?:责任编辑|责编)\s*[:：]")]
     private static partial Regex PageHeader();
+
+    // A paper's name alone on a line is its masthead: 鄂尔多斯日报, 北方新报.
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,6}(?:日报|新报|晚报|时报)$")]
+    private static partial Regex PaperMasthead();
+
+    // A03: a page number printed alone in the margin.
+    [GeneratedRegex(@"^[A-H]\d{2}$")]
+    private static partial Regex PageNumber();
 
     private static readonly System.Buffers.SearchValues<char> MarginStart = System.Buffers.SearchValues.Create("本责编校版美审组排终监第0123456789ABCD");
 
-    private static LineKind Classify(string raw, string t)
+    private LineKind Classify(string raw, string t)
     {
         if (raw.Contains('\t', StringComparison.Ordinal))
         {
@@ -92,15 +132,21 @@ internal sealed partial class PageLine
             return LineKind.Jump;
         }
         if (t.Length <= 100 && ((t.AsSpan().IndexOfAny('线', '话') >= 0 && HotlineLine().IsMatch(t)) || (MarginStart.Contains(t[0]) && PageMargin().IsMatch(t))
-            || (t.Length <= 60 && !t.Contains('。', StringComparison.Ordinal) && PageHeader().IsMatch(t))))
+            || (t.Length <= 60 && t.AsSpan().IndexOfAny('年', '编') >= 0 && !t.Contains('。', StringComparison.Ordinal) && PageHeader().IsMatch(t))))
+        {
+            return LineKind.Furniture;
+        }
+        if (t.Length <= 8 && (PaperMasthead().IsMatch(t) || PageNumber().IsMatch(t)))
         {
             return LineKind.Furniture;
         }
         if (t.Length <= 100)
         {
-            if (Credits.ReadPhotoCredit(t) is { Caption.Length: 0 })
+            if (PhotoCredit is { } photo)
             {
-                return LineKind.PhotoCredit;
+                // A caption with its credit ("西城公园航拍图 摄影/吕乐炎") is never a title, however short.
+                _claimed = true;
+                return photo.Caption.Length == 0 ? LineKind.PhotoCredit : LineKind.Text;
             }
             if (Credits.ReadBylineLine(t) is not null)
             {
@@ -123,7 +169,7 @@ internal sealed partial class PageLine
         {
             return LineKind.Banner;
         }
-        return IsTitleLike(t) ? LineKind.Title : LineKind.Text;
+        return LineKind.Text;
     }
 
     // "新时代 新征程 新伟业": three or more slogans of equal length are a banner across the page, not a title.
@@ -137,26 +183,5 @@ internal sealed partial class PageLine
         return parts.Length >= 3
             && parts.All(p => p.Length is >= 2 and <= 5 && p.All(TextRules.IsIdeograph))
             && parts.All(p => p.Length == parts[0].Length);
-    }
-
-    private static readonly System.Buffers.SearchValues<char> ClausePunctuation = System.Buffers.SearchValues.Create("。，,；;");
-
-    /// <summary>Short, no sentence punctuation, not ending a clause: could be a title (context decides).</summary>
-    private static bool IsTitleLike(string t)
-    {
-        if (t.Length > 60)
-        {
-            return false;
-        }
-        var n = TextRules.CountNonSpace(t);
-        if (n is < 2 or > 50 || !TextRules.ContainsIdeograph(t) || t[0] is '(' or '（' or '●' or '□' or '■')
-        {
-            return false;
-        }
-        if (t.AsSpan().IndexOfAny(ClausePunctuation) >= 0)
-        {
-            return false;
-        }
-        return TextRules.LastChar(t) is not ('！' or '？' or '!' or '?' or '：' or ':' or '、' or '…' or ')' or '）');
     }
 }

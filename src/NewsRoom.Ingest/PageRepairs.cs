@@ -2,14 +2,29 @@ using System.Text;
 
 namespace NewsRoom.Ingest;
 
-/// <summary>The repairs after the top-down read: what the page layout put in the wrong place goes back.</summary>
-internal sealed partial class PageReader
+/// <summary>Stage 5, repairs after the top-down read: what the page layout put in the wrong place goes back.</summary>
+internal sealed class PageRepairs(PageState state)
 {
+    private readonly PageState _state = state;
+
+    public void Run()
+    {
+        ClaimTextAbove();
+        CompleteDanglingCaptions();
+        foreach (var d in _state.Items)
+        {
+            JoinBrokenParagraphs(d);
+        }
+        ReturnStoriesToTheirHeadlines();
+        DropEmptyItems();
+        _state.KeepUnusedColumns();
+    }
+
     // Text above the first story's title is that story's when the story has no text of its own (its title
     // was printed after it) or the text reads like it; otherwise it continues a story from another page.
-    private void ClaimTextAbove()
+    internal void ClaimTextAbove()
     {
-        foreach (var d in _items.Where(d => d.Above.Count > 0))
+        foreach (var d in _state.Items.Where(d => d.Above.Count > 0))
         {
             var take = d.Kind == ArticleKind.Article && d.Headline is not null && d.Body.Count == 0;
             if (!take && d.Kind == ArticleKind.Article && d.Headline is not null)
@@ -23,13 +38,13 @@ internal sealed partial class PageReader
             {
                 foreach (var p in d.Above)
                 {
-                    Unplace(p.Line, p.Text, "text before any story");
+                    _state.Unplace(p.Line, p.Text, "第一篇稿件之前的文字");
                 }
                 continue;
             }
             foreach (var p in d.Above)
             {
-                Warn(p.Line, $"printed before the headline of its story \"{d.Headline}\"; moved there");
+                _state.Warn(p.Line, $"印在所属稿件《{d.Headline}》标题之前，已移回该稿件");
             }
             if (d.Dateline is not null)
             {
@@ -44,23 +59,23 @@ internal sealed partial class PageReader
         }
     }
 
-    private void CompleteDanglingCaptions()
+    internal void CompleteDanglingCaptions()
     {
-        for (var start = 0; start < _items.Count; start++)
+        for (var start = 0; start < _state.Items.Count; start++)
         {
-            foreach (var photo in _items[start].Photos.Where(p => p.DanglingColumn >= 0))
+            foreach (var photo in _state.Items[start].Photos.Where(p => p.DanglingColumn >= 0))
             {
                 // A fragment printed after the caption, in a story nearby (a spliced photo sits after the story it cut).
-                for (var k = Math.Max(0, start - 3); k < _items.Count && k < start + 8 && photo.DanglingColumn >= 0; k++)
+                for (var k = Math.Max(0, start - 3); k < _state.Items.Count && k < start + 8 && photo.DanglingColumn >= 0; k++)
                 {
-                    var d = _items[k];
+                    var d = _state.Items[k];
                     var frag = d.Body.Find(p => p.Fragment && p.Line > photo.Line);
                     if (frag is not null)
                     {
                         photo.Columns[photo.DanglingColumn] = TextRules.JoinBroken(photo.Columns[photo.DanglingColumn], frag.Text.Trim());
                         photo.DanglingColumn = -1;
                         d.Body.Remove(frag);
-                        Warn(frag.Line, "the last words of a caption, put back");
+                        _state.Warn(frag.Line, "图片说明的末尾几个字，已放回图片说明");
                     }
                 }
             }
@@ -69,7 +84,7 @@ internal sealed partial class PageReader
 
     // "a line ending mid-sentence, a blank line, the rest": one paragraph. One pass, so a page hard-wrapped
     // into thousands of short lines costs no more than one of paragraphs.
-    private static void JoinBrokenParagraphs(Draft d)
+    internal static void JoinBrokenParagraphs(Draft d)
     {
         var body = d.Body;
         var joined = new List<Para>(body.Count);
@@ -112,12 +127,12 @@ internal sealed partial class PageReader
 
     // Paragraphs printed before their story's headline sit at the end of the story above. They go back to the
     // story whose words they share; a headline and byline with no text after them take the text above.
-    private void ReturnStoriesToTheirHeadlines()
+    internal void ReturnStoriesToTheirHeadlines()
     {
-        for (var idx = _items.Count - 1; idx >= 1; idx--)
+        for (var idx = _state.Items.Count - 1; idx >= 1; idx--)
         {
-            var b = _items[idx];
-            var a = _items[idx - 1];
+            var b = _state.Items[idx];
+            var a = _state.Items[idx - 1];
             if (b.Kind != ArticleKind.Article || b.Headline is null || b.BoundaryBefore || a.Kind != ArticleKind.Article)
             {
                 continue;
@@ -182,7 +197,7 @@ internal sealed partial class PageReader
             a.Body.RemoveRange(from, moved.Count);
             foreach (var p in moved)
             {
-                Warn(p.Line, $"printed before the headline of its story \"{b.Headline}\"; moved there");
+                _state.Warn(p.Line, $"印在所属稿件《{b.Headline}》标题之前，已移回该稿件");
             }
             if (b.Dateline is not null)
             {
@@ -197,50 +212,24 @@ internal sealed partial class PageReader
         }
     }
 
-    private void DropEmptyItems()
+    internal void DropEmptyItems()
     {
-        for (var k = _items.Count - 1; k >= 0; k--)
+        for (var k = _state.Items.Count - 1; k >= 0; k--)
         {
-            var d = _items[k];
+            var d = _state.Items[k];
             if (d.Body.Count == 0 && d.Photos.Count == 0)
             {
-                _items.RemoveAt(k);
+                _state.Items.RemoveAt(k);
                 foreach (var s in d.AsPrinted)
                 {
-                    _unplaced.Add(s);
+                    _state.Unplaced.Add(s);
                 }
                 if (d.Continuation is not null)
                 {
-                    _furniture.Add(d.Continuation);
+                    _state.Furniture.Add(d.Continuation);
                 }
-                Warn(d.FirstLine, "a title or credit with no story, kept as unplaced");
+                _state.Warn(d.FirstLine, "标题或署名下没有正文，作为未归置文字保留");
             }
         }
-    }
-
-    private static ParsedArticle Build(Draft d, string? homeRegion, int pageLeague)
-    {
-        var body = new List<string>(d.Body.Count);
-        foreach (var p in d.Body)
-        {
-            body.Add(p.Kind switch
-            {
-                ParaKind.Text => TextRules.RemoveStraySpaces(p.Text),
-                ParaKind.Subhead => TextRules.CollapseSpaces(p.Text),
-                _ => p.Text,
-            });
-        }
-        var photos = d.Photos.Select(p => new ParsedPhoto(
-            p.Title,
-            TextRules.RemoveStraySpaces(p.Caption) + (p.PrintedCredit is null ? string.Empty : " " + p.PrintedCredit),
-            p.Credits)).ToList();
-        var (regions, places) = ArticleRegions.Find(d, body, photos, homeRegion, pageLeague);
-        var headline = d.Headline is null ? null : TextRules.CollapseSpaces(d.Headline);
-        return new ParsedArticle(d.Kind, d.Column, d.Kicker, headline, d.Subheadline, d.Bylines, d.Dateline, body, photos, regions, places, d.FirstLine)
-        {
-            AsPrinted = d.AsPrinted,
-            Continuation = d.Continuation,
-            Tags = d.Tags,
-        };
     }
 }

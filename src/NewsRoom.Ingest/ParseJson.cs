@@ -41,6 +41,15 @@ public static class ParseJson
         w.WriteString("paper", issue.Paper);
         w.WriteString("homeRegion", issue.HomeRegion);
         w.WriteString("date", issue.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (issue.Page is { } page)
+        {
+            w.WriteNumber("page", page);
+        }
+        else
+        {
+            w.WriteNull("page");
+        }
+        w.WriteString("pageName", issue.PageName);
         w.WriteStartArray("articles");
         foreach (var a in issue.Articles)
         {

@@ -4,11 +4,11 @@ namespace NewsRoom.Ingest;
 /// <param name="File">The dump's file name, as given to the parser.</param>
 /// <param name="Paper">The paper's name (内蒙古日报, 呼和浩特日报 …) when it can be inferred, else null.</param>
 /// <param name="HomeRegion">The league-level division that 我市, 首府 and 青城 refer to, for a city daily; else null.</param>
-/// <param name="Date">The issue date when datelines and a year in the text give it, else null.</param>
+/// <param name="Date">The issue date its masthead prints, or else one inferred from a dateline and a year (with a warning); never the day of parsing.</param>
 /// <param name="Articles">Articles, briefs and photo news in reading order.</param>
 /// <param name="Furniture">Page furniture kept apart from the stories: hotlines, page banners, jump lines that belong to no story.</param>
 /// <param name="Unplaced">Text the parser could not place in any article; never silently dropped.</param>
-/// <param name="Warnings">What the parser was unsure of, each starting with "line N: ".</param>
+/// <param name="Warnings">What the parser was unsure of, in Chinese for the admin console, each starting with "第N行：".</param>
 public sealed record ParsedIssue(
     string File,
     string? Paper,
@@ -17,7 +17,14 @@ public sealed record ParsedIssue(
     IReadOnlyList<ParsedArticle> Articles,
     IReadOnlyList<string> Furniture,
     IReadOnlyList<string> Unplaced,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The 版次 printed on the page (第3版, 第03版, A03), else null.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>The 版名 printed with it (要闻, 地方, 文旅 …), else null.</summary>
+    public string? PageName { get; init; }
+}
 
 /// <summary>What kind of item a page holds.</summary>
 public enum ArticleKind

@@ -52,7 +52,11 @@ internal sealed class RegionFinder
         {
             _byFirstChar[g.Key] = g.OrderByDescending(n => n.Text.Length).ToArray();
         }
+        _firstChars = System.Buffers.SearchValues.Create(names.Where(n => !shared.Contains(n.Text)).Select(n => n.Text[0]).Distinct().ToArray());
     }
+
+    // The characters a name can start with: the scan jumps from one to the next instead of visiting every character.
+    private readonly System.Buffers.SearchValues<char> _firstChars;
 
     public static RegionFinder InnerMongolia { get; } = new(Gazetteer.InnerMongolia);
 
@@ -70,6 +74,12 @@ internal sealed class RegionFinder
         var i = 0;
         while (i < text.Length)
         {
+            var skip = text.AsSpan(i).IndexOfAny(_firstChars);
+            if (skip < 0)
+            {
+                break;
+            }
+            i += skip;
             var candidates = _byFirstChar[text[i]];
             if (candidates is not null)
             {
@@ -131,13 +141,16 @@ internal sealed class RegionFinder
     /// The league-level division a page is mostly about, judged by its unambiguous names: at least two of them and
     /// at least half of all; -1 when there is none. A city daily's page is its city's even where it never says 我市.
     /// </summary>
-    public int PageLeague(IEnumerable<string> texts)
+    public int PageLeague(IEnumerable<string> texts) => PageLeague(texts, Find);
+
+    /// <summary>As <see cref="PageLeague(IEnumerable{string})"/>, with the mentions found by <paramref name="find"/> (a page's cache).</summary>
+    public int PageLeague(IEnumerable<string> texts, Func<string, List<Mention>> find)
     {
         var counts = new Dictionary<int, int>();
         var total = 0;
         foreach (var text in texts)
         {
-            foreach (var m in Find(text))
+            foreach (var m in find(text))
             {
                 if (!_ambiguous[m.Region])
                 {

@@ -165,8 +165,12 @@ internal static class TextRules
     {
         var a = LastChar(left);
         var b = right.Length > 0 ? right[0] : '\0';
-        return char.IsAsciiLetterOrDigit(a) && char.IsAsciiLetterOrDigit(b) ? left.TrimEnd() + " " + right : left.TrimEnd() + right;
+        return NeedsSpace(a, b) ? left.TrimEnd() + " " + right : left.TrimEnd() + right;
     }
+
+    // Latin words broken across a column keep their space; a number broken in Chinese text ("2" + "4个") does not.
+    private static bool NeedsSpace(char a, char b) =>
+        char.IsAsciiLetterOrDigit(a) && char.IsAsciiLetterOrDigit(b) && !(char.IsAsciiDigit(a) && char.IsAsciiDigit(b));
 
     /// <summary>Appends the next piece of a broken paragraph, as <see cref="JoinBroken"/> does.</summary>
     public static void AppendBroken(StringBuilder sb, string right)
@@ -175,7 +179,7 @@ internal static class TextRules
         {
             sb.Length--;
         }
-        if (sb.Length > 0 && right.Length > 0 && char.IsAsciiLetterOrDigit(sb[^1]) && char.IsAsciiLetterOrDigit(right[0]))
+        if (sb.Length > 0 && right.Length > 0 && NeedsSpace(sb[^1], right[0]))
         {
             sb.Append(' ');
         }

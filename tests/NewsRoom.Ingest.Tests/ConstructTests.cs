@@ -243,7 +243,7 @@ public class ConstructTests
 
         var a = Assert.Single(issue.Articles);
         Assert.Single(a.Body, p => p.StartsWith("日前,随着", StringComparison.Ordinal));
-        Assert.Contains(issue.Warnings, w => w.StartsWith("line 3: repeats line 7", StringComparison.Ordinal));
+        Assert.Contains(issue.Warnings, w => w.StartsWith("第3行：与第7行重复，保留一次", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -506,7 +506,7 @@ public class ConstructTests
             "满都拉口岸进出口货运量突破300万吨", "本报包头6月2日电(记者 格日勒图)" + Para1));
 
         Assert.Single(issue.Unplaced);
-        Assert.Contains(issue.Warnings, w => w.StartsWith("line 1: text before any story", StringComparison.Ordinal));
+        Assert.Contains(issue.Warnings, w => w.StartsWith("第1行：第一篇稿件之前的文字", StringComparison.Ordinal));
     }
 
     [Fact]

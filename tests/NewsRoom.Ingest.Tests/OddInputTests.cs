@@ -96,7 +96,7 @@ public class OddInputTests
 
         Assert.Empty(issue.Articles);
         Assert.Equal(2, issue.Unplaced.Count);
-        Assert.Contains(issue.Warnings, w => w.StartsWith("line 3:", StringComparison.Ordinal));
+        Assert.Contains(issue.Warnings, w => w.StartsWith("第3行：", StringComparison.Ordinal));
         Assert.Empty(LostLines.Find(issue, text));
     }
 
@@ -255,7 +255,7 @@ public class OddInputTests
             var issue = Pages.Parse(text);
 
             Assert.Empty(LostLines.Find(issue, text));
-            Assert.All(issue.Warnings, w => Assert.Matches(@"^line \d+: ", w));
+            Assert.All(issue.Warnings, w => Assert.Matches(@"^第\d+行：", w));
         }
     }
 
