@@ -21,13 +21,13 @@ public sealed class LoginAcrossRestartTests : IDisposable
         TemplateStore.CopyTo(DatabasePath, seeded: false);
         string cookie;
         int keys;
-        using (var before = new SameStoreFactory(DatabasePath))
+        using (var before = new RestartedSiteFactory(DatabasePath, DateTimeOffset.UtcNow))
         {
             cookie = await LogInAsync(before);
             keys = await before.WithDbAsync(db => db.DataProtectionKeys.CountAsync());
         }
 
-        using var after = new SameStoreFactory(DatabasePath);
+        using var after = new RestartedSiteFactory(DatabasePath, DateTimeOffset.UtcNow);
         using var response = await GetDeskAsync(after, cookie);
 
         Assert.True(keys > 0, "the data-protection key is kept in the store");
@@ -39,13 +39,13 @@ public sealed class LoginAcrossRestartTests : IDisposable
     {
         TemplateStore.CopyTo(DatabasePath, seeded: false);
         string cookie;
-        using (var before = new SameStoreFactory(DatabasePath))
+        using (var before = new RestartedSiteFactory(DatabasePath, DateTimeOffset.UtcNow))
         {
             cookie = await LogInAsync(before);
             await before.WithDbAsync(db => db.DataProtectionKeys.ExecuteDeleteAsync());
         }
 
-        using var after = new SameStoreFactory(DatabasePath);
+        using var after = new RestartedSiteFactory(DatabasePath, DateTimeOffset.UtcNow);
         using var response = await GetDeskAsync(after, cookie);
 
         // Nothing but the store held the key: the cookie it protected is now unreadable.
