@@ -33,7 +33,8 @@ public class ReaderSiteTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFa
         [
             "/", "/regions", "/regions/hulunbeier", "/regions/manzhouli-city", "/regions/hulunbeier?county=manzhouli-city",
             $"/articles/{articleId}", "/issues", $"/issues/{issueId}", $"/people/{personId}", "/photos",
-            "/feed.xml", "/regions/hulunbeier/feed.xml", "/sitemap.xml", "/robots.txt",
+            "/feed.xml", "/regions/hulunbeier/feed.xml", "/sitemap.xml",
+            "/sitemaps/sections.xml", "/sitemaps/issues-1.xml", "/sitemaps/articles-1.xml", "/sitemaps/news.xml", "/robots.txt",
         ];
         foreach (var path in paths)
         {
