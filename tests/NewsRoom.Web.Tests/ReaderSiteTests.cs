@@ -208,6 +208,7 @@ public class ReaderSiteTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFa
         using var ld = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
         Assert.Equal("NewsArticle", ld.RootElement.GetProperty("@type").GetString());
         Assert.Equal(headline, ld.RootElement.GetProperty("headline").GetString());
+        Assert.Equal("经济", ld.RootElement.GetProperty("articleSection").GetString());
         var authors = ld.RootElement.GetProperty("author").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
         Assert.Equal([reporter, photographer], authors);
     }

@@ -70,5 +70,5 @@ public class ShowModel(ArticlePageReader pages) : PageModel
         Author: [.. Bylines.Select(b => new JsonLdAgent(
             b.Role == BylineRole.Organization ? "Organization" : "Person", b.Name, HttpContext.AbsoluteUrl($"/people/{b.PersonId}")))],
         Publisher: new JsonLdAgent("Organization", Article.Paper ?? "北疆新闻"),
-        ArticleSection: Article.Section).ToJson();
+        ArticleSection: Article.Column).ToJson();
 }
