@@ -157,6 +157,7 @@ public partial class AuthorizationMatrixTests(NewsRoomFactory factory) : IClassF
                 ("id", "admin") => samples.ImportRunId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ("slug", "regions") => samples.RegionSlug,
                 ("code", "error") => "404",
+                ("number", "sitemaps") => "1",
                 _ when optional => string.Empty,
                 _ => throw new InvalidOperationException($"No sample value for {{{name}}} in {route.Template}: give the matrix one."),
             };

@@ -30,6 +30,7 @@ public class DraftLeakTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFac
             "/", "/regions", "/regions/baotou", "/regions/kundulun-district", "/regions/baotou?county=kundulun-district",
             "/issues", $"/issues/{issueId}", $"/articles/{neighbour}", "/photos",
             "/feed.xml", "/regions/baotou/feed.xml", "/regions/kundulun-district/feed.xml", "/sitemap.xml",
+            "/sitemaps/sections.xml", "/sitemaps/issues-1.xml", "/sitemaps/articles-1.xml", "/sitemaps/news.xml",
         ];
         foreach (var path in lists)
         {

@@ -26,8 +26,10 @@ public class EmptyReaderSiteTests(EmptyStoreFactory factory) : IClassFixture<Emp
 
         var feed = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
         var sitemap = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
+        var news = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync(new Uri("/sitemaps/news.xml", UriKind.Relative)));
 
         Assert.Equal("feed", feed.Root!.Name.LocalName);
-        Assert.Equal("urlset", sitemap.Root!.Name.LocalName);
+        Assert.Equal("sitemapindex", sitemap.Root!.Name.LocalName);
+        Assert.Equal("urlset", news.Root!.Name.LocalName);
     }
 }

@@ -6,7 +6,6 @@ namespace NewsRoom.Web.Tests;
 public class FeedTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private static async Task<XDocument> GetXmlAsync(HttpClient client, string path)
     {
@@ -56,34 +55,6 @@ public class FeedTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
 
         Assert.Contains(county, titles);
         Assert.DoesNotContain(elsewhere, titles);
-    }
-
-    [Fact]
-    public async Task Sitemap_ListsEveryPublishedArticleAndEveryRegion()
-    {
-        var (published, slugs) = await factory.WithDbAsync(async db => (
-            await db.PublishedArticles.Select(a => a.Id).ToListAsync(),
-            await db.Regions.Select(r => r.Slug).ToListAsync()));
-        using var client = factory.CreateClient();
-
-        var sitemap = await GetXmlAsync(client, "/sitemap.xml");
-
-        Assert.Equal(Sitemap + "urlset", sitemap.Root!.Name);
-        var locations = sitemap.Root.Elements(Sitemap + "url").Select(u => new Uri(u.Element(Sitemap + "loc")!.Value).AbsolutePath).ToList();
-        var articles = locations.Where(l => l.StartsWith("/articles/", StringComparison.Ordinal)).Select(IdOf).ToList();
-        Assert.Equal(published.Order(), articles.Order());
-        Assert.All(slugs, s => Assert.Contains($"/regions/{s}", locations));
-    }
-
-    [Fact]
-    public async Task Robots_AllowsReaders_AndNamesTheSitemap()
-    {
-        using var client = factory.CreateClient();
-
-        var robots = await client.GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
-
-        Assert.Contains("Disallow: /admin", robots, StringComparison.Ordinal);
-        Assert.Matches("Sitemap: http://[^/]+/sitemap.xml", robots);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public class PublishToReadersTests(NewsRoomFactory factory) : IClassFixture<News
         var regionPage = await reader.GetStringAsync(new Uri($"/regions/{region.Slug}", UriKind.Relative));
         var feed = XDocument.Parse(await reader.GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
         var regionFeed = XDocument.Parse(await reader.GetStringAsync(new Uri($"/regions/{region.Slug}/feed.xml", UriKind.Relative)));
-        var sitemap = await reader.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        var sitemap = await reader.GetStringAsync(new Uri($"/sitemaps/articles-{((id - 1) / 50_000) + 1}.xml", UriKind.Relative));
+        var newsSitemap = await reader.GetStringAsync(new Uri("/sitemaps/news.xml", UriKind.Relative));
 
         Assert.DoesNotContain(headline, beforePublish, StringComparison.Ordinal);
         Assert.Contains(headline, regionPage, StringComparison.Ordinal);
@@ -36,5 +37,6 @@ public class PublishToReadersTests(NewsRoomFactory factory) : IClassFixture<News
         Assert.Contains(feed.Descendants(atom + "title"), t => t.Value == headline);
         Assert.Contains(regionFeed.Descendants(atom + "title"), t => t.Value == headline);
         Assert.Contains($"/articles/{id}<", sitemap, StringComparison.Ordinal);
+        Assert.Contains($"/articles/{id}<", newsSitemap, StringComparison.Ordinal);
     }
 }

@@ -33,7 +33,8 @@ public class ReaderSiteTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFa
         [
             "/", "/regions", "/regions/hulunbeier", "/regions/manzhouli-city", "/regions/hulunbeier?county=manzhouli-city",
             $"/articles/{articleId}", "/issues", $"/issues/{issueId}", $"/people/{personId}", "/photos",
-            "/feed.xml", "/regions/hulunbeier/feed.xml", "/sitemap.xml", "/robots.txt",
+            "/feed.xml", "/regions/hulunbeier/feed.xml", "/sitemap.xml",
+            "/sitemaps/sections.xml", "/sitemaps/issues-1.xml", "/sitemaps/articles-1.xml", "/sitemaps/news.xml", "/robots.txt",
         ];
         foreach (var path in paths)
         {
@@ -207,6 +208,7 @@ public class ReaderSiteTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFa
         using var ld = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
         Assert.Equal("NewsArticle", ld.RootElement.GetProperty("@type").GetString());
         Assert.Equal(headline, ld.RootElement.GetProperty("headline").GetString());
+        Assert.Equal("经济", ld.RootElement.GetProperty("articleSection").GetString());
         var authors = ld.RootElement.GetProperty("author").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
         Assert.Equal([reporter, photographer], authors);
     }

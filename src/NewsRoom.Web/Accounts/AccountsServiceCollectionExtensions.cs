@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,16 @@ internal static class AccountsServiceCollectionExtensions
     public const string LoginRateLimit = "login";
 
     /// <summary>
-    /// Identity accounts kept in the store, signed in by cookie; the editor and admin policies; the login rate limit;
-    /// and the first admin, made on start.
+    /// Identity accounts kept in the store, signed in by cookie; the keys that protect the cookies, kept in the store
+    /// too; the editor and admin policies; the login rate limit; and the first admin, made on start.
     /// </summary>
     public static IServiceCollection AddNewsRoomAccounts(this IServiceCollection services)
     {
+        // Keys kept in the store survive a restart and a new release, so people stay logged in. The application name
+        // is fixed: the default is the content root, which changes with each release's folder.
+        services.AddDataProtection()
+            .SetApplicationName("NewsRoom")
+            .PersistKeysToDbContext<NewsRoomDb>();
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;

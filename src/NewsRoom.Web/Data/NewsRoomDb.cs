@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace NewsRoom.Web.Data;
 
-/// <summary>The newsroom's store: issues, articles, people, regions, photos, revisions, import runs and accounts.</summary>
-public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The newsroom's store: issues, articles, people, regions, photos, revisions, import runs, accounts and the keys
+/// that sign their cookies.
+/// </summary>
+public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Issue> Issues => Set<Issue>();
     public DbSet<Article> Articles => Set<Article>();
@@ -15,6 +19,7 @@ public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContex
     public DbSet<Photo> Photos => Set<Photo>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Articles readers may see: published, and not in the future.</summary>
     public IQueryable<Article> PublishedArticles => Articles.Where(a => a.Status == ArticleStatus.Published);

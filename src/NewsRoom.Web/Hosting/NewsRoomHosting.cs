@@ -118,8 +118,9 @@ internal static class NewsRoomHosting
             app.UseOutputCache();
         }
         app.MapRazorPages();
-        // Reader feeds, sitemap and robots.txt.
+        // Reader feeds, the sitemap index with its files and the news sitemap, and robots.txt.
         app.MapNewsRoomFeeds();
+        app.MapNewsRoomSitemaps();
         app.MapNewsRoomOperations();
         return app;
     }

@@ -4,21 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NewsRoom.Web.Reader;
 
-/// <summary>The machine-read addresses of the reader site: Atom feeds, the sitemap and robots.txt.</summary>
+/// <summary>The Atom feeds of the reader site, the whole site's and each region's.</summary>
 internal static class FeedEndpoints
 {
     private const int FeedSize = 50;
-    private const string SiteName = "北疆新闻";
+    internal const string SiteName = "北疆新闻";
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static IEndpointRouteBuilder MapNewsRoomFeeds(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/feed.xml", GetAndHead, SiteFeedAsync).CacheOutput(ReaderCache.AllTag);
         app.MapMethods("/regions/{slug}/feed.xml", GetAndHead, RegionFeedAsync).CacheOutput(ReaderCache.AllTag);
-        app.MapMethods("/sitemap.xml", GetAndHead, SitemapAsync).CacheOutput(ReaderCache.AllTag);
-        app.MapMethods("/robots.txt", GetAndHead, Robots).CacheOutput(ReaderCache.AllTag);
         return app;
     }
 
@@ -75,38 +72,9 @@ internal static class FeedEndpoints
         return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), feed), "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> SitemapAsync(HttpContext context, NewsRoomDb db, CancellationToken cancellationToken)
-    {
-        var articles = await db.PublishedArticles.Latest()
-            .Select(a => new { a.Id, a.PublishedAt, a.UpdatedAt })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var regions = await db.Regions.OrderBy(r => r.SortOrder).Select(r => r.Slug).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var issues = await db.Issues.Where(i => i.Articles.Any(a => a.Status == ArticleStatus.Published))
-            .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Select(i => i.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    internal static DateTime Later(DateTime? published, DateTime updated) => published is { } p && p > updated ? p : updated;
 
-        static XElement Url(string location, DateTime? modified = null) => new(Sitemap + "url",
-            new XElement(Sitemap + "loc", location),
-            modified is { } m ? new XElement(Sitemap + "lastmod", ReaderPages.Iso(m)) : null);
-
-        var urlset = new XElement(Sitemap + "urlset",
-            Url(context.AbsoluteUrl("/")),
-            Url(context.AbsoluteUrl("/regions")),
-            Url(context.AbsoluteUrl("/issues")),
-            Url(context.AbsoluteUrl("/photos")),
-            regions.Select(slug => Url(context.AbsoluteUrl($"/regions/{slug}"))),
-            issues.Select(id => Url(context.AbsoluteUrl($"/issues/{id}"))),
-            articles.Select(a => Url(context.AbsoluteUrl($"/articles/{a.Id}"), Later(a.PublishedAt, a.UpdatedAt))));
-        return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), urlset), "application/xml; charset=utf-8");
-    }
-
-    private static IResult Robots(HttpContext context) => Results.Text(
-        $"User-agent: *\nDisallow: /editor\nDisallow: /admin\nDisallow: /account\nDisallow: /search\nSitemap: {context.AbsoluteUrl("/sitemap.xml")}\n",
-        "text/plain; charset=utf-8");
-
-    private static DateTime Later(DateTime? published, DateTime updated) => published is { } p && p > updated ? p : updated;
-
-    private static IResult Xml(XDocument document, string contentType)
+    internal static IResult Xml(XDocument document, string contentType)
     {
         // XDocument.ToString drops the declaration; a UTF-8 writer keeps it and names the right encoding.
         using var stream = new MemoryStream();

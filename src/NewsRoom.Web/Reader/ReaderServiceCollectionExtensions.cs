@@ -4,7 +4,7 @@ internal static class ReaderServiceCollectionExtensions
 {
     /// <summary>
     /// The reader site: its output cache, evicted by the interceptor on every save that touches articles, and the
-    /// article page's reader.
+    /// article page's reader; the size of the sitemap's files.
     /// </summary>
     public static IServiceCollection AddNewsRoomReader(this IServiceCollection services)
     {
@@ -15,6 +15,7 @@ internal static class ReaderServiceCollectionExtensions
             options.SizeLimit = 32 * 1024 * 1024;
             options.AddPolicy(ReaderCache.AllTag, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ReaderCache.AllTag));
         });
+        services.AddOptions<SitemapOptions>().BindConfiguration(SitemapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReaderCache>();
         services.AddSingleton<ReaderCacheInterceptor>();
         services.ConfigureDbContext<NewsRoomDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ReaderCacheInterceptor>()));
