@@ -29,13 +29,6 @@ public static class BylineRoles
     /// <summary>The Chinese word for a role: 记者, 融媒体记者 ….</summary>
     public static string ToChinese(this BylineRole role) => Words[(int)role];
 
-    /// <summary>The role for a printed word, or null when the word is not one of the eight.</summary>
-    public static BylineRole? FromChinese(string word)
-    {
-        var index = Array.IndexOf(Words, word);
-        return index < 0 ? null : (BylineRole)index;
-    }
-
     /// <summary>All roles in their fixed order.</summary>
     public static IReadOnlyList<BylineRole> All { get; } = Enum.GetValues<BylineRole>();
 }
