@@ -57,7 +57,7 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken);
         }
         return new ArticleSearchIndex(connection, opened);
     }
@@ -66,7 +66,7 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
     {
         if (_opened)
         {
-            await _connection.CloseAsync().ConfigureAwait(false);
+            await _connection.CloseAsync();
         }
     }
 
@@ -74,17 +74,17 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
     public async Task<List<string>> TermsStartingWithAsync(string word, int limit, CancellationToken cancellationToken)
     {
         var command = _connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        await using (command)
         {
             command.CommandText = "SELECT term FROM ArticleSearchTerms WHERE term >= $from AND term < $to ORDER BY doc DESC LIMIT $limit";
             command.Parameters.AddWithValue("$from", word);
             command.Parameters.AddWithValue("$to", word + "\U0010FFFF");
             command.Parameters.AddWithValue("$limit", limit);
             var terms = new List<string>();
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using (reader)
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                while (await reader.ReadAsync(cancellationToken))
                 {
                     terms.Add(reader.GetString(0));
                 }
@@ -97,9 +97,9 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
     public async Task<int> CountAsync(string? match, SearchFilters filters, CancellationToken cancellationToken)
     {
         var command = Command("count(*)", match, filters);
-        await using (command.ConfigureAwait(false))
+        await using (command)
         {
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
     }
 
@@ -108,13 +108,13 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
     {
         var command = Command(match is null ? "a.Id" : "s.rowid", match, filters);
         command.CommandText += OrderAndPage(order, filters.Count > 0, offset, limit);
-        await using (command.ConfigureAwait(false))
+        await using (command)
         {
             var ids = new List<int>();
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using (reader)
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                while (await reader.ReadAsync(cancellationToken))
                 {
                     ids.Add(reader.GetInt32(0));
                 }
@@ -131,17 +131,17 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
     {
         var joined = filters.Count > 0;
         var command = Command(joined ? "s.rowid AS id, s.rank AS r, a.PublishedAt AS p" : "s.rowid AS id, s.rank AS r", match, filters);
-        await using (command.ConfigureAwait(false))
+        await using (command)
         {
             // The same order as SearchOrder.Rank, on the same values.
             command.CommandText = string.Create(CultureInfo.InvariantCulture,
                 $"SELECT id, count(*) OVER () FROM ({command.CommandText} LIMIT {rankLimit + 1}) ORDER BY r, {(joined ? "p DESC, " : "")}id DESC LIMIT {pageSize} OFFSET {offset}");
             var ids = new List<int>();
             var count = -1;
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using (reader)
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                while (await reader.ReadAsync(cancellationToken))
                 {
                     ids.Add(reader.GetInt32(0));
                     count = reader.GetInt32(1);
@@ -158,7 +158,7 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
     public async Task<TitleMatches?> TitleMatchesAsync(string inTitles, int limit, CancellationToken cancellationToken)
     {
         var command = _connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        await using (command)
         {
             // One statement, so that the totals are read in the same snapshot as the matches, as bm25 reads them; the
             // scalar subqueries run once. The matches' ids come first, at most limit + 1 of them, with their count on the
@@ -174,11 +174,11 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
                 CROSS JOIN ArticleSearch_content c ON c.id = m.id CROSS JOIN ArticleSearch_docsize d ON d.id = m.id
                 """);
             command.Parameters.AddWithValue("$match", inTitles);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using (reader)
             {
                 var matches = new TitleMatches(null, null, []);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                while (await reader.ReadAsync(cancellationToken))
                 {
                     if (matches.Rows.Count == 0)
                     {
@@ -214,7 +214,7 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
         var idList = string.Join(',', ids);
         var rows = new SearchHitRows(new List<SearchHitRow>(ids.Count), [], []);
         var command = _connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        await using (command)
         {
             command.CommandText = $"""
                 SELECT a.Id, a.Status, a.Headline, a.Kicker, a.Subheadline, a.Body, a.PublishedAt,
@@ -223,10 +223,10 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
                 SELECT b.ArticleId, b.PersonId, pe.Name FROM ArticleBylines b JOIN People pe ON pe.Id = b.PersonId WHERE b.ArticleId IN ({idList}) ORDER BY b."Order";
                 SELECT p.ArticleId, p.Caption FROM Photos p WHERE p.ArticleId IN ({idList}) ORDER BY p."Order";
                 """;
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using (reader)
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                while (await reader.ReadAsync(cancellationToken))
                 {
                     rows.Articles.Add(new SearchHitRow(
                         reader.GetInt32(0),
@@ -238,13 +238,13 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
                         reader.IsDBNull(6) ? null : reader.GetDateTime(6),
                         reader.IsDBNull(7) ? null : reader.GetString(7)));
                 }
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
                 {
                     rows.Bylines.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2)));
                 }
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
                 {
                     rows.Captions.Add((reader.GetInt32(0), reader.GetString(1)));
                 }

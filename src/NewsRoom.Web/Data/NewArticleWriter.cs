@@ -50,32 +50,32 @@ internal sealed class NewArticleWriter : IAsyncDisposable
             // What the region triggers would set, written with the row so they find nothing to change: rewriting every
             // new article a second time cost 4 s of a 100,000-article import.
             article.Regions.Where(r => r.IsPrimary).OrderBy(r => r.Order).Select(r => (int?)r.RegionId).FirstOrDefault());
-        article.Id = Convert.ToInt32(await _article.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        article.Id = Convert.ToInt32(await _article.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
         foreach (var byline in article.Bylines)
         {
             byline.ArticleId = article.Id;
             byline.PersonId = byline.Person.Id;
-            await RunAsync(_byline, cancellationToken, article.Id, byline.PersonId, byline.Role.ToString(), byline.Order).ConfigureAwait(false);
+            await RunAsync(_byline, cancellationToken, article.Id, byline.PersonId, byline.Role.ToString(), byline.Order);
         }
         foreach (var region in article.Regions)
         {
             region.ArticleId = article.Id;
-            await RunAsync(_region, cancellationToken, article.Id, region.RegionId, region.IsPrimary, region.Order).ConfigureAwait(false);
+            await RunAsync(_region, cancellationToken, article.Id, region.RegionId, region.IsPrimary, region.Order);
         }
         foreach (var photo in article.Photos)
         {
             photo.ArticleId = article.Id;
-            await RunAsync(_photo, cancellationToken, article.Id, photo.Title, photo.Caption, photo.Credits, photo.Order).ConfigureAwait(false);
+            await RunAsync(_photo, cancellationToken, article.Id, photo.Title, photo.Caption, photo.Credits, photo.Order);
         }
-        await RunAsync(_revision, cancellationToken, article.Id, article.UpdatedAt, article.CreatedBy, action, ArticleSnapshot.Of(article).ToJson()).ConfigureAwait(false);
+        await RunAsync(_revision, cancellationToken, article.Id, article.UpdatedAt, article.CreatedBy, action, ArticleSnapshot.Of(article).ToJson());
     }
 
     public async ValueTask DisposeAsync()
     {
         foreach (var command in new[] { _article, _byline, _region, _photo, _revision })
         {
-            await command.DisposeAsync().ConfigureAwait(false);
+            await command.DisposeAsync();
         }
     }
 

@@ -10,7 +10,7 @@ internal static class PeopleLookup
     {
         var wanted = names.Distinct(StringComparer.Ordinal).ToList();
         var people = await db.People.Where(p => wanted.Contains(p.Name))
-            .ToDictionaryAsync(p => p.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+            .ToDictionaryAsync(p => p.Name, StringComparer.Ordinal, cancellationToken);
         foreach (var name in wanted.Where(n => !people.ContainsKey(n)))
         {
             var person = new Person { Name = name };

@@ -38,16 +38,16 @@ internal static class SearchIndexPause
     /// </summary>
     public static async Task<int> IndexBacklogAsync(NewsRoomDb db, CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using (transaction)
         {
             var waiting = await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM ArticleSearchBacklog")
-                .SingleAsync(cancellationToken).ConfigureAwait(false);
+                .SingleAsync(cancellationToken);
             if (waiting > 0)
             {
-                await db.Database.ExecuteSqlRawAsync(IndexBacklog, cancellationToken).ConfigureAwait(false);
+                await db.Database.ExecuteSqlRawAsync(IndexBacklog, cancellationToken);
             }
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken);
             return waiting;
         }
     }

@@ -17,7 +17,7 @@ internal static class SqliteStore
     public static async Task BackupAsync(NewsRoomDb db, string path, CancellationToken cancellationToken)
     {
         var source = (SqliteConnection)db.Database.GetDbConnection();
-        await source.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await source.OpenAsync(cancellationToken);
         try
         {
             using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
@@ -26,7 +26,7 @@ internal static class SqliteStore
         }
         finally
         {
-            await source.CloseAsync().ConfigureAwait(false);
+            await source.CloseAsync();
         }
     }
 

@@ -43,14 +43,14 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
         Article? article;
         if (request.ArticleId is int id)
         {
-            article = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            article = await LoadAsync(id, cancellationToken);
             if (article is null)
             {
                 return new SaveOutcome(SaveOutcomeKind.NotFound, id, Guid.Empty);
             }
             if (request.ExpectedStamp != article.ConcurrencyStamp)
             {
-                return await ConflictAsync(article, cancellationToken).ConfigureAwait(false);
+                return await ConflictAsync(article, cancellationToken);
             }
         }
         else
@@ -59,20 +59,20 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
             db.Articles.Add(article);
         }
 
-        await ApplyContentAsync(article, request.Content, cancellationToken).ConfigureAwait(false);
+        await ApplyContentAsync(article, request.Content, cancellationToken);
         var label = ApplyAction(article, request.Action, request.PublishAtUtc, now);
         try
         {
-            await CommitAsync(article, label, request.User, now, cancellationToken).ConfigureAwait(false);
+            await CommitAsync(article, label, request.User, now, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Another save slipped in between our read and our write: the database refused ours.
             db.ChangeTracker.Clear();
-            var current = await LoadAsync(article.Id, cancellationToken).ConfigureAwait(false);
+            var current = await LoadAsync(article.Id, cancellationToken);
             return current is null
                 ? new SaveOutcome(SaveOutcomeKind.NotFound, article.Id, Guid.Empty)
-                : await ConflictAsync(current, cancellationToken).ConfigureAwait(false);
+                : await ConflictAsync(current, cancellationToken);
         }
         return new SaveOutcome(SaveOutcomeKind.Saved, article.Id, article.ConcurrencyStamp);
     }
@@ -80,16 +80,16 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
     /// <summary>Puts the text of an earlier revision back as a new revision; the status stays as it is.</summary>
     public async Task<SaveOutcome> RestoreAsync(int articleId, int revisionId, string user, CancellationToken cancellationToken = default)
     {
-        var article = await LoadAsync(articleId, cancellationToken).ConfigureAwait(false);
+        var article = await LoadAsync(articleId, cancellationToken);
         var revision = await db.Revisions.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == articleId, cancellationToken);
         if (article is null || revision is null)
         {
             return new SaveOutcome(SaveOutcomeKind.NotFound, articleId, Guid.Empty);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        await ApplyContentAsync(article, ArticleSnapshot.FromJson(revision.Snapshot), cancellationToken).ConfigureAwait(false);
-        await CommitAsync(article, $"恢复修订 #{revision.Id}", user, now, cancellationToken).ConfigureAwait(false);
+        await ApplyContentAsync(article, ArticleSnapshot.FromJson(revision.Snapshot), cancellationToken);
+        await CommitAsync(article, $"恢复修订 #{revision.Id}", user, now, cancellationToken);
         return new SaveOutcome(SaveOutcomeKind.Saved, article.Id, article.ConcurrencyStamp);
     }
 
@@ -100,11 +100,11 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
         var dueIds = await db.Articles
             .Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
             .Select(a => a.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var published = 0;
         foreach (var id in dueIds)
         {
-            var article = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            var article = await LoadAsync(id, cancellationToken);
             if (article is null || article.Status != ArticleStatus.Scheduled)
             {
                 continue;
@@ -112,7 +112,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
             article.Status = ArticleStatus.Published;
             try
             {
-                await CommitAsync(article, "定时发布", SchedulerUser, now, cancellationToken).ConfigureAwait(false);
+                await CommitAsync(article, "定时发布", SchedulerUser, now, cancellationToken);
                 published++;
             }
             catch (DbUpdateConcurrencyException)
@@ -137,7 +137,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
             .Where(r => r.ArticleId == current.Id)
             .OrderByDescending(r => r.Id)
             .Select(r => new { r.CreatedBy, r.CreatedAt })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
         return new SaveOutcome(SaveOutcomeKind.Conflict, current.Id, current.ConcurrencyStamp, ArticleSnapshot.Of(current), last?.CreatedBy, last?.CreatedAt ?? current.UpdatedAt);
     }
 
@@ -191,7 +191,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
             Snapshot = ArticleSnapshot.Of(article).ToJson(),
         });
         // Reader pages (the article, its regions, the feeds) show the change at once: ReaderCacheInterceptor evicts on this save.
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task ApplyContentAsync(Article article, ArticleSnapshot content, CancellationToken cancellationToken)
@@ -206,7 +206,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
         article.DatelineKind = content.DatelineKind;
         article.Body = content.Body;
 
-        var people = await db.FindOrAddPeopleAsync(content.Bylines.Select(b => b.Name), cancellationToken).ConfigureAwait(false);
+        var people = await db.FindOrAddPeopleAsync(content.Bylines.Select(b => b.Name), cancellationToken);
 
         // Reconciled rather than replaced: a byline or region removed and added back in one save keeps its key.
         var wantedBylines = content.Bylines.DistinctBy(b => (b.Name, b.Role)).ToList();

@@ -16,7 +16,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
             try
             {
                 using var scope = scopes.CreateScope();
-                var published = await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().PublishDueAsync(stoppingToken).ConfigureAwait(false);
+                var published = await scope.ServiceProvider.GetRequiredService<ArticleWorkflow>().PublishDueAsync(stoppingToken);
                 if (published > 0)
                 {
                     logger.LogInformation("Published {Count} scheduled articles", published);
@@ -27,7 +27,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
                 // One failed round (a locked database) must not stop the schedule for good.
                 logger.LogError(ex, "Publishing scheduled articles failed; trying again in {Interval}", Interval);
             }
-            await Task.Delay(Interval, clock, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(Interval, clock, stoppingToken);
         }
     }
 }

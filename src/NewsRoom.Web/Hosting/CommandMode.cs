@@ -15,8 +15,8 @@ internal static class CommandMode
     {
         return args[0] switch
         {
-            "parse" => await ParseAsync(args[1..]).ConfigureAwait(false),
-            _ => await ImportAsync(args[1..], buildHost).ConfigureAwait(false),
+            "parse" => await ParseAsync(args[1..]),
+            _ => await ImportAsync(args[1..], buildHost),
         };
     }
 
@@ -26,7 +26,7 @@ internal static class CommandMode
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count == 0)
         {
-            await Console.Error.WriteLineAsync("usage: parse FILE... --json").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: parse FILE... --json");
             return 2;
         }
         var issues = new List<ParsedIssue>();
@@ -36,14 +36,14 @@ internal static class CommandMode
             var name = Path.GetFileName(file);
             if (!File.Exists(file))
             {
-                await Console.Error.WriteLineAsync($"{file}: no such file").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"{file}: no such file");
                 failed = true;
                 continue;
             }
-            var reading = PageDump.Read(name, await File.ReadAllBytesAsync(file).ConfigureAwait(false));
+            var reading = PageDump.Read(name, await File.ReadAllBytesAsync(file));
             if (reading.Issue is null)
             {
-                await Console.Error.WriteLineAsync($"{file}: {reading.Error}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"{file}: {reading.Error}");
                 failed = true;
                 continue;
             }
@@ -51,12 +51,12 @@ internal static class CommandMode
         }
 
         var stdout = Console.OpenStandardOutput();
-        await using (stdout.ConfigureAwait(false))
+        await using (stdout)
         {
             if (json)
             {
                 ParseJson.Write(stdout, issues);
-                await stdout.WriteAsync("\n"u8.ToArray()).ConfigureAwait(false);
+                await stdout.WriteAsync("\n"u8.ToArray());
             }
             else
             {
@@ -69,7 +69,7 @@ internal static class CommandMode
                         text.AppendLine($"  [{a.Kind}] {ImportKeys.TitleOf(a)}");
                     }
                 }
-                await stdout.WriteAsync(Encoding.UTF8.GetBytes(text.ToString())).ConfigureAwait(false);
+                await stdout.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()));
             }
         }
         return failed ? 2 : 0;
@@ -81,40 +81,40 @@ internal static class CommandMode
         var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (paths.Count == 0)
         {
-            await Console.Error.WriteLineAsync("usage: import PATH... [--dry-run]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: import PATH... [--dry-run]");
             return 2;
         }
         var app = buildHost(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--dry-run").ToArray());
-        await using (app.ConfigureAwait(false))
+        await using (app)
         {
             using var scope = app.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(importSeeds: false).ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(importSeeds: false);
             var importer = scope.ServiceProvider.GetRequiredService<IssueImporter>();
             var runner = scope.ServiceProvider.GetRequiredService<ImportRunner>();
             var files = PageDumpFiles.Expand(paths);
             // A real import is kept in the admin console's history like one started there; a dry run is not.
-            int? runId = dryRun ? null : await runner.CreateAsync("command-line", files.Count).ConfigureAwait(false);
+            int? runId = dryRun ? null : await runner.CreateAsync("command-line", files.Count);
             var failed = false;
             // The next file is read and parsed while this one is stored.
             var next = files.Count > 0 ? ReadAheadAsync(files[0]) : null;
             for (var i = 0; i < files.Count; i++)
             {
                 var file = files[i];
-                var source = await next!.ConfigureAwait(false);
+                var source = await next!;
                 next = i + 1 < files.Count ? ReadAheadAsync(files[i + 1]) : null;
                 if (source is null)
                 {
                     Console.WriteLine($"{file}: 失败: 文件不存在");
                     if (runId is int missingRun)
                     {
-                        await runner.RecordAsync(missingRun, FileImportResult.Failed(Path.GetFileName(file), "文件不存在"), CancellationToken.None).ConfigureAwait(false);
+                        await runner.RecordAsync(missingRun, FileImportResult.Failed(Path.GetFileName(file), "文件不存在"), CancellationToken.None);
                     }
                     failed = true;
                     continue;
                 }
                 if (dryRun)
                 {
-                    var plan = await importer.PlanAsync(source).ConfigureAwait(false);
+                    var plan = await importer.PlanAsync(source);
                     Console.WriteLine(plan.Error is null
                         ? $"{plan.FileName}: {plan.State}: 新增 {plan.Added.Count}, 更新 {plan.Updated.Count}, 删除 {plan.Removed.Count}, 未变 {plan.Unchanged.Count}, 冲突 {plan.Conflicts.Count} (预览, 未写入)"
                         : $"{plan.FileName}: 失败: {plan.Error}");
@@ -122,14 +122,14 @@ internal static class CommandMode
                 }
                 else
                 {
-                    var result = await runner.ImportFileAsync(runId!.Value, source, null, CancellationToken.None).ConfigureAwait(false);
+                    var result = await runner.ImportFileAsync(runId!.Value, source, null, CancellationToken.None);
                     Console.WriteLine(result.Summary);
                     failed |= !result.Succeeded;
                 }
             }
             if (runId is int run)
             {
-                await runner.FinishAsync(run, CancellationToken.None).ConfigureAwait(false);
+                await runner.FinishAsync(run, CancellationToken.None);
             }
             return failed ? 1 : 0;
         }
@@ -138,6 +138,6 @@ internal static class CommandMode
     // Null for a file that does not exist.
     private static async Task<ImportSource?> ReadAheadAsync(string file) =>
         File.Exists(file)
-            ? new ImportSource(Path.GetFileName(file), await File.ReadAllBytesAsync(file).ConfigureAwait(false), IssueOrigin.CommandLine).ReadAhead()
+            ? new ImportSource(Path.GetFileName(file), await File.ReadAllBytesAsync(file), IssueOrigin.CommandLine).ReadAhead()
             : null;
 }

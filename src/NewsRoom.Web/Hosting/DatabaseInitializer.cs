@@ -17,22 +17,22 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(bool importSeeds, CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await SqliteStore.UseWriteAheadLogAsync(db, cancellationToken).ConfigureAwait(false);
-        await LoadGazetteerAsync(cancellationToken).ConfigureAwait(false);
-        await firstAdmin.EnsureAsync().ConfigureAwait(false);
+        await db.Database.MigrateAsync(cancellationToken);
+        await SqliteStore.UseWriteAheadLogAsync(db, cancellationToken);
+        await LoadGazetteerAsync(cancellationToken);
+        await firstAdmin.EnsureAsync();
         // Articles a stopped import run left unindexed (see SearchIndexBacklog) become findable now.
-        await importer.IndexSearchBacklogAsync(cancellationToken).ConfigureAwait(false);
-        if (importSeeds && options.Value.ImportSeedsOnFirstStart && !await db.Issues.AnyAsync(cancellationToken).ConfigureAwait(false))
+        await importer.IndexSearchBacklogAsync(cancellationToken);
+        if (importSeeds && options.Value.ImportSeedsOnFirstStart && !await db.Issues.AnyAsync(cancellationToken))
         {
-            await ImportSeedsAsync(cancellationToken).ConfigureAwait(false);
+            await ImportSeedsAsync(cancellationToken);
         }
     }
 
     // Regions are matched by name, which the gazetteer keeps unique; a few special zones have no official code.
     private async Task LoadGazetteerAsync(CancellationToken cancellationToken)
     {
-        var stored = await db.Regions.ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var stored = await db.Regions.ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken);
         var gazetteer = Gazetteer.InnerMongolia;
         var order = 0;
         foreach (var entry in gazetteer.Regions)
@@ -52,7 +52,7 @@ public sealed class DatabaseInitializer(
             region.SortOrder = order;
             region.Parent = entry.IsLeagueLevel ? null : stored[gazetteer.LeagueOf(entry).Name];
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task ImportSeedsAsync(CancellationToken cancellationToken)
@@ -66,8 +66,8 @@ public sealed class DatabaseInitializer(
         }
         foreach (var file in PageDumpFiles.Expand([folder]))
         {
-            var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
-            var result = await importer.ImportAsync(new ImportSource(Path.GetFileName(file), bytes, IssueOrigin.Seed), "seed", null, cancellationToken).ConfigureAwait(false);
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+            var result = await importer.ImportAsync(new ImportSource(Path.GetFileName(file), bytes, IssueOrigin.Seed), "seed", null, cancellationToken);
             logger.LogInformation("Seed import {Summary}", result.Summary);
         }
     }

@@ -63,7 +63,7 @@ public sealed class ImportFiles(IOptions<NewsRoomOptions> options, IHostEnvironm
     {
         ArgumentNullException.ThrowIfNull(file);
         var folder = file.Origin == IssueOrigin.Seed ? SeedsFolder : UploadsFolder;
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(folder!, file.FileName), cancellationToken).ConfigureAwait(false);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(folder!, file.FileName), cancellationToken);
         return new ImportSource(file.FileName, bytes, file.Origin);
     }
 
@@ -118,7 +118,7 @@ public sealed class ImportFiles(IOptions<NewsRoomOptions> options, IHostEnvironm
         Directory.CreateDirectory(UploadsFolder);
         var path = Path.Combine(UploadsFolder, name);
         var temp = path + ".part";
-        await File.WriteAllBytesAsync(temp, bytes, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
         File.Move(temp, path, overwrite: true);
         return new ImportFile(IssueOrigin.Upload, name, bytes.Length, File.GetLastWriteTimeUtc(path));
     }

@@ -49,7 +49,7 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
             FilesTotal = filesTotal,
         };
         db.ImportRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         db.Entry(run).State = EntityState.Detached;
         return run.Id;
     }
@@ -63,16 +63,16 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
             FileImportResult result;
             try
             {
-                var source = await files.ReadAsync(file, cancellationToken).ConfigureAwait(false);
-                result = await ImportFileAsync(job.RunId, source, job.Choices.GetValueOrDefault(file.FileName), cancellationToken).ConfigureAwait(false);
+                var source = await files.ReadAsync(file, cancellationToken);
+                result = await ImportFileAsync(job.RunId, source, job.Choices.GetValueOrDefault(file.FileName), cancellationToken);
             }
             catch (IOException ex)
             {
                 result = FileImportResult.Failed(file.FileName, "无法读取文件: " + ex.Message);
-                await RecordAsync(job.RunId, result, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(job.RunId, result, cancellationToken);
             }
         }
-        await FinishAsync(job.RunId, cancellationToken).ConfigureAwait(false);
+        await FinishAsync(job.RunId, cancellationToken);
     }
 
     /// <summary>Imports one file and adds its result to the run.</summary>
@@ -83,22 +83,22 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
         if (_running?.RunId != runId)
         {
             await db.ImportRuns.Where(r => r.Id == runId && r.State == ImportRunState.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Running), cancellationToken).ConfigureAwait(false);
-            var startedBy = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.StartedBy).SingleAsync(cancellationToken).ConfigureAwait(false);
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Running), cancellationToken);
+            var startedBy = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.StartedBy).SingleAsync(cancellationToken);
             _running = (runId, startedBy);
         }
         importer.SearchIndexBatch = SearchIndexBatch;
-        var result = await importer.ImportAsync(source, _running.Value.StartedBy, choices, cancellationToken).ConfigureAwait(false);
-        await RecordAsync(runId, result, cancellationToken).ConfigureAwait(false);
+        var result = await importer.ImportAsync(source, _running.Value.StartedBy, choices, cancellationToken);
+        await RecordAsync(runId, result, cancellationToken);
         return result;
     }
 
     public async Task FinishAsync(int runId, CancellationToken cancellationToken)
     {
         // The run's last articles become findable before it is reported finished.
-        await importer.IndexSearchBacklogAsync(cancellationToken).ConfigureAwait(false);
-        await FlushResultsAsync(runId, cancellationToken).ConfigureAwait(false);
-        var results = await ResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+        await importer.IndexSearchBacklogAsync(cancellationToken);
+        await FlushResultsAsync(runId, cancellationToken);
+        var results = await ResultsAsync(runId, cancellationToken);
         var failed = results.Where(r => !r.Succeeded).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         string? error = failed.Count == 0 ? null : string.Join("; ", failed.Select(f => $"{f.FileName}: {f.Error}"));
@@ -106,7 +106,7 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, failed.Count == 0 ? ImportRunState.Succeeded : ImportRunState.Failed)
                 .SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Error, error), cancellationToken).ConfigureAwait(false);
+                .SetProperty(r => r.Error, error), cancellationToken);
     }
 
     /// <summary>Runs left queued or running by a stopped process: their files rolled back, so they are failed, not resumed.</summary>
@@ -117,7 +117,7 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, ImportRunState.Failed)
                 .SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Error, "导入被中断（服务重启），未完成的文件没有写入。"), cancellationToken).ConfigureAwait(false);
+                .SetProperty(r => r.Error, "导入被中断（服务重启），未完成的文件没有写入。"), cancellationToken);
     }
 
     public static IReadOnlyList<FileImportResult> ParseResults(string json) =>
@@ -125,7 +125,7 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
 
     private async Task<IReadOnlyList<FileImportResult>> ResultsAsync(int runId, CancellationToken cancellationToken)
     {
-        var json = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.ResultJson).SingleAsync(cancellationToken).ConfigureAwait(false);
+        var json = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.ResultJson).SingleAsync(cancellationToken);
         return ParseResults(json);
     }
 
@@ -140,14 +140,14 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
         ArgumentNullException.ThrowIfNull(result);
         if (_pending?.RunId != runId)
         {
-            await FlushResultsAsync(_pending?.RunId, cancellationToken).ConfigureAwait(false);
-            _pending = new PendingResults(runId, [.. await ResultsAsync(runId, cancellationToken).ConfigureAwait(false)]);
+            await FlushResultsAsync(_pending?.RunId, cancellationToken);
+            _pending = new PendingResults(runId, [.. await ResultsAsync(runId, cancellationToken)]);
         }
         _pending.Results.Add(result);
         _pending.Dirty = true;
         if (clock.GetUtcNow() - _pending.WrittenAt >= ResultsInterval)
         {
-            await FlushResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+            await FlushResultsAsync(runId, cancellationToken);
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.ResultJson, json)
                 .SetProperty(r => r.FilesDone, files)
-                .SetProperty(r => r.ArticlesDone, articles), cancellationToken).ConfigureAwait(false);
+                .SetProperty(r => r.ArticlesDone, articles), cancellationToken);
         pending.Dirty = false;
         pending.WrittenAt = clock.GetUtcNow();
     }
@@ -186,25 +186,25 @@ internal sealed class ImportWorker(ImportBacklog queue, IServiceScopeFactory sco
     {
         using (var scope = scopes.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ImportRunner>().FailInterruptedAsync(cancellationToken).ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<ImportRunner>().FailInterruptedAsync(cancellationToken);
         }
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
                 using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(job, stoppingToken).ConfigureAwait(false);
+                await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(job, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The worker must outlive one bad run; the run is marked failed so the admin sees it.
                 logger.LogError(ex, "Import run {Run} failed", job.RunId);
-                await MarkFailedAsync(job.RunId, ex.Message, stoppingToken).ConfigureAwait(false);
+                await MarkFailedAsync(job.RunId, ex.Message, stoppingToken);
             }
         }
     }
@@ -218,7 +218,7 @@ internal sealed class ImportWorker(ImportBacklog queue, IServiceScopeFactory sco
             await db.ImportRuns.Where(r => r.Id == runId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.State, ImportRunState.Failed)
-                    .SetProperty(r => r.Error, error), stoppingToken).ConfigureAwait(false);
+                    .SetProperty(r => r.Error, error), stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -32,10 +32,10 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
         // The gazetteer does not change while the site runs (it is loaded at start-up), so one read serves a whole run.
         var regions = _regions ??= await db.Regions.AsNoTracking()
             .Select(r => new RegionRef(r.Id, r.Name))
-            .ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
-        await SearchIndexPause.PauseAsync(db, cancellationToken).ConfigureAwait(false);
+            .ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken);
+        await SearchIndexPause.PauseAsync(db, cancellationToken);
 
-        var issue = await db.Issues.Include(i => i.Original).SingleOrDefaultAsync(i => i.SourceFileName == source.FileName, cancellationToken).ConfigureAwait(false);
+        var issue = await db.Issues.Include(i => i.Original).SingleOrDefaultAsync(i => i.SourceFileName == source.FileName, cancellationToken);
         if (issue is null)
         {
             issue = new Issue { SourceFileName = source.FileName, ContentHash = string.Empty };
@@ -64,12 +64,12 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
                 .Include(a => a.Bylines).ThenInclude(b => b.Person)
                 .Include(a => a.Regions)
                 .Include(a => a.Photos)
-                .ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
+                .ToDictionaryAsync(a => a.Id, cancellationToken);
         var people = await db.FindOrAddPeopleAsync(
             parsed.Articles.SelectMany(a => a.Bylines.Concat(a.Photos.SelectMany(p => p.Credits))).Select(b => b.Name),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         // The issue and any new people get their ids now: the new articles below refer to them.
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken);
         var publishedAt = parsed.Date is { } date
             ? new DateTimeOffset(date.ToDateTime(new TimeOnly(6, 0)), ChinaOffset).UtcDateTime
             : now;
@@ -77,14 +77,14 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
 
         var written = new List<int>();
         var writer = new NewArticleWriter(db);
-        await using (writer.ConfigureAwait(false))
+        await using (writer)
         {
             foreach (var add in plan.Added)
             {
                 // Not tracked: written at once, with its revision. The reader cache still hears of it, through the issue's save.
                 var article = new Article { IssueId = issue.Id, ImportKey = add.ImportKey, CreatedAt = now, CreatedBy = importedBy };
                 content.Refill(article, parsed.Articles[add.Position!.Value], add.Position.Value);
-                await writer.InsertAsync(article, "导入", cancellationToken).ConfigureAwait(false);
+                await writer.InsertAsync(article, "导入", cancellationToken);
                 written.Add(article.Id);
             }
         }
@@ -116,7 +116,7 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
             TakeDown(article, now);
             touched.Add(article);
         }
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken);
 
         foreach (var article in touched)
         {
@@ -129,9 +129,9 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
                 Snapshot = ArticleSnapshot.Of(article).ToJson(),
             });
         }
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken);
         var touchedIds = written.Concat(touched.Select(a => a.Id)).ToList();
-        await SearchIndexPause.ResumeAsync(db, touchedIds, cancellationToken).ConfigureAwait(false);
+        await SearchIndexPause.ResumeAsync(db, touchedIds, cancellationToken);
         return (issue.Id, touchedIds, plan.Conflicts.Count - choose.Count, choose.Count);
     }
 

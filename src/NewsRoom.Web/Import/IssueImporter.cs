@@ -32,7 +32,7 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
         var issue = await db.Issues.AsNoTracking()
             .Where(i => i.SourceFileName == source.FileName)
             .Select(i => new { i.Id, i.ContentHash })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(cancellationToken);
         var stored = issue is null
             ? null
             : new StoredFile(issue.ContentHash, await db.Articles.AsNoTracking()
@@ -40,7 +40,7 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
                 .Include(a => a.Bylines).ThenInclude(b => b.Person)
                 .Include(a => a.Regions)
                 .Include(a => a.Photos)
-                .ToListAsync(cancellationToken).ConfigureAwait(false));
+                .ToListAsync(cancellationToken));
         return ImportPlanner.Plan(source.FileName, ImportWriter.ContentHash(source.Bytes), reading, stored);
     }
 
@@ -58,22 +58,22 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
         }
 
         FileImportResult result;
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using (transaction)
         {
             try
             {
                 // Planned inside the file's transaction, so the plan the writer carries out is the store as it is now.
-                var plan = await PlanAsync(source, cancellationToken).ConfigureAwait(false);
+                var plan = await PlanAsync(source, cancellationToken);
                 if (plan.State == FileImportState.Unchanged)
                 {
-                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.RollbackAsync(cancellationToken);
                     return Result(plan, null, 0, 0);
                 }
                 // Changes are detected once before each save (see ImportWriter), not again by every Entries() call on the way.
                 db.ChangeTracker.AutoDetectChangesEnabled = false;
-                var (issueId, touched, kept, overwritten) = await writer.WriteAsync(source, plan, importedBy, choices, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                var (issueId, touched, kept, overwritten) = await writer.WriteAsync(source, plan, importedBy, choices, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 // Nothing tracked outlives the file: a run over thousands of files stays linear.
                 // The reader cache was evicted by ReaderCacheInterceptor when the transaction committed.
                 db.ChangeTracker.Clear();
@@ -82,7 +82,7 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
             }
             catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or OperationCanceledException)
             {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
                 logger.LogError(ex, "Import of {File} failed and was rolled back", source.FileName);
                 if (ex is OperationCanceledException)
@@ -98,7 +98,7 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
         }
         if (_awaitingSearchIndex > SearchIndexBatch)
         {
-            await IndexSearchBacklogAsync(cancellationToken).ConfigureAwait(false);
+            await IndexSearchBacklogAsync(cancellationToken);
         }
         return result;
     }
@@ -112,7 +112,7 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
     {
         try
         {
-            var indexed = await SearchIndexPause.IndexBacklogAsync(db, cancellationToken).ConfigureAwait(false);
+            var indexed = await SearchIndexPause.IndexBacklogAsync(db, cancellationToken);
             _awaitingSearchIndex = 0;
             logger.LogDebug("Indexed {Count} imported articles for search", indexed);
         }

@@ -14,7 +14,7 @@ internal static class DatabaseBackup
     private static async Task<IResult> DownloadAsync(NewsRoomDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), $"newsroom-backup-{Guid.NewGuid():N}.db");
-        await SqliteStore.BackupAsync(db, path, cancellationToken).ConfigureAwait(false);
+        await SqliteStore.BackupAsync(db, path, cancellationToken);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         var name = $"newsroom-{clock.GetUtcNow():yyyyMMdd-HHmmss}.db";
         return Results.File(stream, "application/vnd.sqlite3", name);

@@ -10,11 +10,11 @@ internal sealed class DatabaseHealthCheck(NewsRoomDb db) : IHealthCheck
     {
         try
         {
-            if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false))
+            if (!await db.Database.CanConnectAsync(cancellationToken))
             {
                 return HealthCheckResult.Unhealthy("数据库无法连接");
             }
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             return pending.Count == 0
                 ? HealthCheckResult.Healthy("数据库正常，迁移已全部应用")
                 : HealthCheckResult.Unhealthy("未应用的迁移: " + string.Join(", ", pending));

@@ -59,7 +59,7 @@ public sealed class ArticleSubset
     /// take); the caller orders and slices. <paramref name="members"/> is their count, or an upper bound of it.
     /// </summary>
     public async Task<IQueryable<Article>> PublishedForPageAsync(int members, int pageEnd, CancellationToken cancellationToken) =>
-        Published(members, pageEnd, await StoreSizeAsync(cancellationToken).ConfigureAwait(false));
+        Published(members, pageEnd, await StoreSizeAsync(cancellationToken));
 
     /// <summary>
     /// The published members for a block that shows the newest few and no count. The links are counted only as far as
@@ -67,9 +67,9 @@ public sealed class ArticleSubset
     /// </summary>
     public async Task<IQueryable<Article>> PublishedForNewestAsync(int take, CancellationToken cancellationToken)
     {
-        var storeSize = await StoreSizeAsync(cancellationToken).ConfigureAwait(false);
+        var storeSize = await StoreSizeAsync(cancellationToken);
         var enough = (int)Math.Ceiling(Math.Sqrt((double)take * storeSize));
-        var links = await memberIds.Take(enough).CountAsync(cancellationToken).ConfigureAwait(false);
+        var links = await memberIds.Take(enough).CountAsync(cancellationToken);
         return Published(links, take, storeSize);
     }
 
@@ -88,5 +88,5 @@ public sealed class ArticleSubset
 
     // The highest id stands in for the number of articles: one step down the primary key instead of a count.
     private async Task<int> StoreSizeAsync(CancellationToken cancellationToken) =>
-        await db.Articles.MaxAsync(a => (int?)a.Id, cancellationToken).ConfigureAwait(false) ?? 0;
+        await db.Articles.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0;
 }

@@ -21,20 +21,20 @@ internal static class FeedEndpoints
 
     private static async Task<IResult> SiteFeedAsync(HttpContext context, NewsRoomDb db, CancellationToken cancellationToken)
     {
-        var entries = await FeedEntriesAsync(db.PublishedArticles, cancellationToken).ConfigureAwait(false);
+        var entries = await FeedEntriesAsync(db.PublishedArticles, cancellationToken);
         return Feed(context, SiteName, "/", "/feed.xml", entries);
     }
 
     private static async Task<IResult> RegionFeedAsync(string slug, HttpContext context, NewsRoomDb db, CancellationToken cancellationToken)
     {
-        var region = await db.Regions.Where(r => r.Slug == slug).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var region = await db.Regions.Where(r => r.Slug == slug).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken);
         if (region is null)
         {
             return Results.NotFound();
         }
         context.TagCache(ReaderCache.RegionTag(region.Id));
-        var inRegion = await ArticleSubset.InRegion(db, region.Id).PublishedForNewestAsync(FeedSize, cancellationToken).ConfigureAwait(false);
-        var entries = await FeedEntriesAsync(inRegion, cancellationToken).ConfigureAwait(false);
+        var inRegion = await ArticleSubset.InRegion(db, region.Id).PublishedForNewestAsync(FeedSize, cancellationToken);
+        var entries = await FeedEntriesAsync(inRegion, cancellationToken);
         return Feed(context, $"{region.Name} - {SiteName}", $"/regions/{slug}", $"/regions/{slug}/feed.xml", entries);
     }
 

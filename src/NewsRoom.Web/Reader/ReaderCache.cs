@@ -22,9 +22,9 @@ public sealed class ReaderCache(IOutputCacheStore store)
         ArgumentNullException.ThrowIfNull(articleIds);
         foreach (var id in articleIds)
         {
-            await store.EvictByTagAsync(ArticleTag(id), cancellationToken).ConfigureAwait(false);
+            await store.EvictByTagAsync(ArticleTag(id), cancellationToken);
         }
         // Lists (front page, regions, issues, people, feeds, search) can include any article.
-        await store.EvictByTagAsync(AllTag, cancellationToken).ConfigureAwait(false);
+        await store.EvictByTagAsync(AllTag, cancellationToken);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class ReaderCacheInterceptor(IOutputCacheStore store) : SaveChan
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await SavedAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        await SavedAsync(eventData.Context, cancellationToken);
         return result;
     }
 
@@ -114,7 +114,7 @@ internal sealed class ReaderCacheInterceptor(IOutputCacheStore store) : SaveChan
         var ids = pending.ArticleIds.ToList();
         pending.ArticleIds.Clear();
         pending.Due = false;
-        await new ReaderCache(store).EvictArticlesAsync(ids, cancellationToken).ConfigureAwait(false);
+        await new ReaderCache(store).EvictArticlesAsync(ids, cancellationToken);
     }
 
     private void Forget(DbContext? context)

@@ -38,36 +38,36 @@ public sealed class SearchService(NewsRoomDb db)
         ArgumentNullException.ThrowIfNull(query);
         var words = SearchText.Words(query.Text);
         var page = Math.Clamp(query.Page, 1, MaxPage);
-        var filters = await FiltersAsync(query, cancellationToken).ConfigureAwait(false);
+        var filters = await FiltersAsync(query, cancellationToken);
         if (filters is null || (words.Count == 0 && filters.Count == 0))
         {
             return new SearchResults(words, 0, page, []);
         }
 
-        var index = await ArticleSearchIndex.OpenAsync(db, cancellationToken).ConfigureAwait(false);
-        await using (index.ConfigureAwait(false))
+        var index = await ArticleSearchIndex.OpenAsync(db, cancellationToken);
+        await using (index)
         {
             var offset = (page - 1) * PageSize;
             int total;
             List<int> ids;
             if (words.Count == 0)
             {
-                total = await index.CountAsync(null, filters, cancellationToken).ConfigureAwait(false);
-                ids = await index.IdsAsync(null, filters, SearchOrder.Newest, offset, PageSize, cancellationToken).ConfigureAwait(false);
+                total = await index.CountAsync(null, filters, cancellationToken);
+                ids = await index.IdsAsync(null, filters, SearchOrder.Newest, offset, PageSize, cancellationToken);
             }
             else
             {
-                var match = await MatchAsync(index, words, cancellationToken).ConfigureAwait(false);
+                var match = await MatchAsync(index, words, cancellationToken);
                 if (match is null)
                 {
                     return new SearchResults(words, 0, page, []);
                 }
-                total = await index.CountAsync(match, filters, cancellationToken).ConfigureAwait(false);
+                total = await index.CountAsync(match, filters, cancellationToken);
                 ids = total <= RankLimit
-                    ? await index.IdsAsync(match, filters, SearchOrder.Rank, offset, PageSize, cancellationToken).ConfigureAwait(false)
-                    : await TieredIdsAsync(index, match, words, filters, offset, cancellationToken).ConfigureAwait(false);
+                    ? await index.IdsAsync(match, filters, SearchOrder.Rank, offset, PageSize, cancellationToken)
+                    : await TieredIdsAsync(index, match, words, filters, offset, cancellationToken);
             }
-            var hits = ids.Count == 0 ? [] : SearchHits.From(ids, await index.HitRowsAsync(ids, cancellationToken).ConfigureAwait(false), words);
+            var hits = ids.Count == 0 ? [] : SearchHits.From(ids, await index.HitRowsAsync(ids, cancellationToken), words);
             return new SearchResults(words, total, page, hits);
         }
     }
@@ -83,7 +83,7 @@ public sealed class SearchService(NewsRoomDb db)
                 parts.Add(SearchText.Phrase(word));
                 continue;
             }
-            var terms = await index.TermsStartingWithAsync(word, MaxExpansions, cancellationToken).ConfigureAwait(false);
+            var terms = await index.TermsStartingWithAsync(word, MaxExpansions, cancellationToken);
             if (terms.Count == 0)
             {
                 return null;
@@ -110,7 +110,7 @@ public sealed class SearchService(NewsRoomDb db)
         {
             // Cheaper still where the rank can be computed here from that one pass.
             var ranking = RankTitlesHere && filters.Count == 0 && TitleRank.Applies(words)
-                ? await TitleRank.RankAsync(index, words[0], inTitles, RankLimit, cancellationToken).ConfigureAwait(false)
+                ? await TitleRank.RankAsync(index, words[0], inTitles, RankLimit, cancellationToken)
                 : null;
             if (ranking is { Ids: { } ranked })
             {
@@ -119,23 +119,23 @@ public sealed class SearchService(NewsRoomDb db)
             }
             else if (ranking is null)
             {
-                (titleCount, ids) = await RankedWithCountAsync(index, inTitles, filters, offset, cancellationToken).ConfigureAwait(false);
+                (titleCount, ids) = await RankedWithCountAsync(index, inTitles, filters, offset, cancellationToken);
             }
         }
         if (ids is null)
         {
-            titleCount = await index.CountAsync(inTitles, filters, cancellationToken).ConfigureAwait(false);
+            titleCount = await index.CountAsync(inTitles, filters, cancellationToken);
             ids = [];
             if (offset < titleCount)
             {
                 var order = titleCount <= RankLimit ? SearchOrder.Rank : SearchOrder.Stored;
-                ids.AddRange(await index.IdsAsync(inTitles, filters, order, offset, PageSize, cancellationToken).ConfigureAwait(false));
+                ids.AddRange(await index.IdsAsync(inTitles, filters, order, offset, PageSize, cancellationToken));
             }
         }
         if (ids.Count < PageSize)
         {
             var rest = $"({match}) NOT {inTitles}";
-            ids.AddRange(await index.IdsAsync(rest, filters, SearchOrder.Stored, Math.Max(0, offset - titleCount), PageSize - ids.Count, cancellationToken).ConfigureAwait(false));
+            ids.AddRange(await index.IdsAsync(rest, filters, SearchOrder.Stored, Math.Max(0, offset - titleCount), PageSize - ids.Count, cancellationToken));
         }
         return ids;
     }
@@ -144,7 +144,7 @@ public sealed class SearchService(NewsRoomDb db)
     // than RankLimit match (then they are not to be ranked) or the page lies past them (then the count is unknown).
     private async Task<(int Count, List<int>? Ids)> RankedWithCountAsync(ArticleSearchIndex index, string match, SearchFilters filters, int offset, CancellationToken cancellationToken)
     {
-        var (count, ids) = await index.RankedPageWithCountAsync(match, filters, RankLimit, offset, PageSize, cancellationToken).ConfigureAwait(false);
+        var (count, ids) = await index.RankedPageWithCountAsync(match, filters, RankLimit, offset, PageSize, cancellationToken);
         return count switch
         {
             < 0 when offset == 0 => (0, ids),
@@ -161,14 +161,14 @@ public sealed class SearchService(NewsRoomDb db)
         if (!string.IsNullOrWhiteSpace(query.Region))
         {
             var slug = query.Region.Trim();
-            var region = await db.Regions.AsNoTracking().Where(r => r.Slug == slug).Select(r => new { r.Id, r.ParentId }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var region = await db.Regions.AsNoTracking().Where(r => r.Slug == slug).Select(r => new { r.Id, r.ParentId }).SingleOrDefaultAsync(cancellationToken);
             if (region is null)
             {
                 return null;
             }
             // A league or city includes its banners, counties and districts.
             regionIds = region.ParentId is null
-                ? await db.Regions.Where(r => r.Id == region.Id || r.ParentId == region.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false)
+                ? await db.Regions.Where(r => r.Id == region.Id || r.ParentId == region.Id).Select(r => r.Id).ToListAsync(cancellationToken)
                 : [region.Id];
         }
         // Dates are the papers' days, in Beijing time; PublishedAt is stored in UTC as EF writes it.

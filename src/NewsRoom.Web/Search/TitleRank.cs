@@ -35,7 +35,7 @@ internal static class TitleRank
     public static async Task<TitleRanking?> RankAsync(ArticleSearchIndex index, string word, string inTitles, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(index);
-        if (await index.TitleMatchesAsync(inTitles, limit, cancellationToken).ConfigureAwait(false) is not { } found)
+        if (await index.TitleMatchesAsync(inTitles, limit, cancellationToken) is not { } found)
         {
             return TitleRanking.TooMany;
         }
