@@ -48,9 +48,6 @@ public sealed class Gazetteer
     /// <summary>The division with this official name, or null.</summary>
     public GazetteerRegion? ByName(string name) => _byName.GetValueOrDefault(name);
 
-    /// <summary>The division with this code, or null.</summary>
-    public GazetteerRegion? ByCode(string code) => _byCode.GetValueOrDefault(code);
-
     /// <summary>The league-level division a region belongs to (itself for a league or city).</summary>
     public GazetteerRegion LeagueOf(GazetteerRegion region) =>
         region.IsLeagueLevel ? region : _byCode[region.ParentCode];

@@ -116,7 +116,7 @@ internal static class CommandMode
                 {
                     var plan = await importer.PlanAsync(source);
                     Console.WriteLine(plan.Error is null
-                        ? $"{plan.FileName}: {plan.State}: 新增 {plan.Added.Count}, 更新 {plan.Updated.Count}, 删除 {plan.Removed.Count}, 未变 {plan.Unchanged.Count}, 冲突 {plan.Conflicts.Count} (预览, 未写入)"
+                        ? $"{plan.FileName}: {StateText(plan.State)}: 新增 {plan.Added.Count}, 合并 {plan.Updated.Count}, 下线 {plan.Removed.Count}, 未变 {plan.Unchanged.Count}, 冲突 {plan.Conflicts.Count} (预览, 未写入)"
                         : $"{plan.FileName}: 失败: {plan.Error}");
                     failed |= plan.Error is not null;
                 }
@@ -134,6 +134,14 @@ internal static class CommandMode
             return failed ? 1 : 0;
         }
     }
+
+    private static string StateText(FileImportState state) => state switch
+    {
+        FileImportState.New => "新文件",
+        FileImportState.Unchanged => "已导入，无变化",
+        FileImportState.Changed => "已导入，有变化",
+        _ => "无法读取",
+    };
 
     // Null for a file that does not exist.
     private static async Task<ImportSource?> ReadAheadAsync(string file) =>

@@ -12,14 +12,6 @@ public static class MarkdownText
         return string.Join("\n\n", paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => IsTable(p) ? p.Trim() : Escape(p.Trim())));
     }
 
-    /// <summary>Splits a Markdown body back into paragraphs, undoing the escaping.</summary>
-    public static IReadOnlyList<string> ToParagraphs(string? markdown) =>
-        (markdown ?? string.Empty)
-            .Replace("\r\n", "\n", StringComparison.Ordinal)
-            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => IsTable(p) ? p : Unescape(p))
-            .ToList();
-
     private static bool IsTable(string paragraph) => paragraph.TrimStart().StartsWith('|');
 
     // Characters that would otherwise start emphasis, links, code, HTML or a block construct.
@@ -52,19 +44,5 @@ public static class MarkdownText
             }
         }
         return true;
-    }
-
-    private static string Unescape(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\\' && i + 1 < text.Length && (Special.Contains(text[i + 1], StringComparison.Ordinal) || text[i + 1] is '-' or '+' or '=' or '.' or '>'))
-            {
-                i++;
-            }
-            sb.Append(text[i]);
-        }
-        return sb.ToString();
     }
 }

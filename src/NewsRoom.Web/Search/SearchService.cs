@@ -26,9 +26,6 @@ public sealed class SearchService(NewsRoomDb db)
     /// </summary>
     internal int RankLimit { get; init; } = 1000;
 
-    /// <summary>Whether the title tier's bm25 may be computed here (<see cref="TitleRank"/>) rather than by SQLite; off only to test both.</summary>
-    internal bool RankTitlesHere { get; init; } = true;
-
     private const string TitleColumns = "{Headline Kicker Subheadline}";
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -109,7 +106,7 @@ public sealed class SearchService(NewsRoomDb db)
         if (RanksTitlesAtOnce(words))
         {
             // Cheaper still where the rank can be computed here from that one pass.
-            var ranking = RankTitlesHere && filters.Count == 0 && TitleRank.Applies(words)
+            var ranking = filters.Count == 0 && TitleRank.Applies(words)
                 ? await TitleRank.RankAsync(index, words[0], inTitles, RankLimit, cancellationToken)
                 : null;
             if (ranking is { Ids: { } ranked })

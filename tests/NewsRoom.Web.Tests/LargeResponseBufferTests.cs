@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace NewsRoom.Web.Tests;
 
 /// <summary>How much of a large page may wait for the socket.</summary>
-public class RuntimeSettingsTests
+public class LargeResponseBufferTests
 {
     [Fact]
     public void SocketTransport_LetsOnlyPartOfALargePageWaitForTheSocket()
