@@ -260,6 +260,25 @@ public partial class ImportAndDeliveryTests(NewsRoomFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task CachedPage_KeepsOneCopyPerEncoding_SoAPlainClientAfterABrotliOneGetsPlainHtml()
+    {
+        var id = await factory.WithDbAsync(db => db.PublishedArticles.OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync());
+        var client = factory.CreateClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/articles/{id}");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var brotli = await client.SendAsync(request);
+        using var brotliAgain = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/articles/{id}") { Headers = { AcceptEncoding = { new StringWithQualityHeaderValue("br") } } });
+        using var plain = await client.GetAsync(new Uri($"/articles/{id}", UriKind.Relative));
+
+        Assert.Equal(["br"], brotli.Content.Headers.ContentEncoding);
+        Assert.Equal(["br"], brotliAgain.Content.Headers.ContentEncoding);
+        Assert.Equal(await brotli.Content.ReadAsByteArrayAsync(), await brotliAgain.Content.ReadAsByteArrayAsync());
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Contains("<html", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FingerprintedStylesheet_IsCachedForAYear_AndABareAddressIsRevalidated()
     {
         var client = factory.CreateClient();

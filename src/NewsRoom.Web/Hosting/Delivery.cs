@@ -33,8 +33,8 @@ internal static class DeliveryExtensions
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = CompressedTypes;
         });
-        // The fastest levels: a cached page is compressed again for every reader, and level 1 already takes an
-        // article page to a fraction of its size.
+        // The fastest levels: a page the output cache does not keep (the desk's, search) is compressed on every
+        // request, and level 1 already takes an article page to a fraction of its size.
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         // SQLite calls block their thread, so a burst of readers grows the thread pool and the connection pool (each
@@ -53,12 +53,12 @@ internal static class DeliveryExtensions
     }
 
     /// <summary>
-    /// Compression outside the output cache, so the cache keeps one plain copy of a page and never serves gzip to a
-    /// client that did not ask for it; then static files.
+    /// Static files, before routing, with long cache lifetimes for fingerprinted addresses. They are a few KB and
+    /// cached by browsers for a year, so they are sent as they are; pages are compressed inside the output cache
+    /// (<see cref="UseNewsRoomCompression"/>).
     /// </summary>
-    public static void UseNewsRoomDelivery(this IApplicationBuilder app)
+    public static void UseNewsRoomStaticFiles(this IApplicationBuilder app)
     {
-        app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context =>
@@ -72,4 +72,11 @@ internal static class DeliveryExtensions
             },
         });
     }
+
+    /// <summary>
+    /// Compression inside the output cache: a page is compressed once per encoding a reader asks for, and the cache
+    /// keeps the compressed copy (the reader policy varies by Accept-Encoding), instead of compressing the same
+    /// cached page again for every reader. A client that asks for no encoding gets the plain copy.
+    /// </summary>
+    public static void UseNewsRoomCompression(this IApplicationBuilder app) => app.UseResponseCompression();
 }

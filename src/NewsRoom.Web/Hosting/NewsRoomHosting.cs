@@ -107,8 +107,8 @@ internal static class NewsRoomHosting
         // Given the site's logger, request logging takes it once; without it, it asks the static logger for a new one
         // on every request.
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
-        // Compression, then static files with long cache lifetimes for fingerprinted addresses.
-        app.UseNewsRoomDelivery();
+        // Static files with long cache lifetimes for fingerprinted addresses.
+        app.UseNewsRoomStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -117,6 +117,7 @@ internal static class NewsRoomHosting
         {
             app.UseOutputCache();
         }
+        app.UseNewsRoomCompression();
         app.MapRazorPages();
         // Reader feeds, the sitemap index with its files and the news sitemap, and robots.txt.
         app.MapNewsRoomFeeds();

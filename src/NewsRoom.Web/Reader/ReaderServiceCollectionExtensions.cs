@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace NewsRoom.Web.Reader;
 
 internal static class ReaderServiceCollectionExtensions
@@ -13,7 +15,9 @@ internal static class ReaderServiceCollectionExtensions
             // A paper's hot pages (the front page, the leagues, the day's stories) are a few hundred: 32 MB holds thousands.
             // The default of 100 MB would let one crawler walking the archive hold that much memory for ten minutes.
             options.SizeLimit = 32 * 1024 * 1024;
-            options.AddPolicy(ReaderCache.AllTag, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ReaderCache.AllTag));
+            // One copy per Accept-Encoding: compression runs inside the cache, so a hit is sent as stored.
+            options.AddPolicy(ReaderCache.AllTag, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(ReaderCache.AllTag)
+                .SetVaryByHeader(HeaderNames.AcceptEncoding));
         });
         services.AddOptions<SitemapOptions>().BindConfiguration(SitemapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReaderCache>();
