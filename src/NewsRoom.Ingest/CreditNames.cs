@@ -93,6 +93,11 @@ internal static partial class CreditNames
             {
                 var m = RoleWord().Match(token);
                 var before = m.Success ? token[..m.Index] : token;
+                if (!m.Success && role is not null && SplitAffiliation(before) is { } employed)
+                {
+                    // "满洲里电台王金玲": the employer run into the name of the person the title before it covers.
+                    before = employed;
+                }
                 if (before.Length > 0 && !(m.Success && IsAffiliation(before)))
                 {
                     if (!IsName(before))
@@ -125,6 +130,24 @@ internal static partial class CreditNames
             return null;
         }
         return result;
+    }
+
+    // Employers printed before a name with no space: 电台, 电视台, 报社, 新闻网, 融媒体中心.
+    private static readonly string[] EmployerEndings = ["电视台", "电台", "报社", "新闻网", "融媒体中心", "新闻中心"];
+
+    /// <summary>The name after an employer run into it ("满洲里电台王金玲" gives 王金玲), or null.</summary>
+    private static string? SplitAffiliation(string token)
+    {
+        foreach (var ending in EmployerEndings)
+        {
+            var at = token.LastIndexOf(ending, StringComparison.Ordinal);
+            var rest = at < 0 ? 0 : token.Length - at - ending.Length;
+            if (at > 0 && rest is >= 2 and <= 4)
+            {
+                return token[(at + ending.Length)..];
+            }
+        }
+        return null;
     }
 
     /// <summary>Whether a role word opens the text, after an employer's name (内蒙古日报社融媒体记者 …).</summary>

@@ -64,7 +64,7 @@ internal sealed class LineContext(PageState state)
                 continue;
             }
             var next = _state.Next(i);
-            var score = l.TitleShape + LineScores.Context(l, next, echoed: false);
+            var score = l.TitleShape + LineScores.Context(l, _state.Previous(i), next, echoed: false);
             // The echo is weighed only where it can tip the line over: comparing words costs more than the rest.
             if (score >= LineScores.TitleAt || (score + LineScores.EchoedBelow >= LineScores.TitleAt && _state.EchoedBelow(i)))
             {

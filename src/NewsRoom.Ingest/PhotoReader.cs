@@ -90,6 +90,13 @@ internal sealed class PhotoReader(PageState state)
                     // One long caption above its credit, cutting into a sentence of the story or under its title.
                     k = cur.Body.Count - 1;
                 }
+                else if (k == cur.Body.Count && cur.Body.Count - cur.OwnStart >= 2 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false } last
+                    && line.GapBefore <= 1 && TextRules.EndsSentence(last.Text))
+                {
+                    // A credit line under a finished paragraph credits the photo that paragraph describes: papers
+                    // print the credit under its caption, and a story's own text ends with no photographer.
+                    k = cur.Body.Count - 1;
+                }
                 captionLines.AddRange(cur.Body.Skip(k).Select(p => p.Text));
                 cur.Body.RemoveRange(k, cur.Body.Count - k);
                 spliced = captionLines.Count > 0;
@@ -162,6 +169,22 @@ internal sealed class PhotoReader(PageState state)
             return true;
         }
         return _state.Next(next) is { Kind: LineKind.PhotoCredit, GapBefore: <= 1 } && TextRules.CountNonSpace(caption.Text) <= 120;
+    }
+
+    // Photo news under a title: its caption with the credit (or a caption and a credit line), and then the page
+    // goes on with something that is not text (another title, a label, a brief, the margin, the end).
+    internal bool PhotoNewsFollows(int end)
+    {
+        if (!CaptionFollows(end))
+        {
+            return false;
+        }
+        var after = _state.NextIndex(_state.NextIndex(end));
+        if (after >= 0 && _state.Lines[after].Kind == LineKind.PhotoCredit)
+        {
+            after = _state.NextIndex(after);
+        }
+        return after < 0 || _state.Lines[after].Kind is not (LineKind.Text or LineKind.Dateline or LineKind.Byline or LineKind.CreditLine);
     }
 
     // A sentence of the story stops, a caption and its credit follow, and the sentence goes on after them: the

@@ -1,0 +1,71 @@
+namespace NewsRoom.Ingest.Tests;
+
+/// <summary>Forms the pages of these papers print that the seeds do not show (issue 21), each on a small page of its own.</summary>
+public class UnseenPageFormsTests
+{
+    private const string Para1 = "日前,随着一辆满载进口煤炭的货运车辆的入境,满都拉口岸进出口货运量突破300万吨,同比增加63%。";
+    private const string Para2 = "今年以来,口岸向着1000万吨年度目标冲刺,全力以赴加快推进重点项目建设。";
+
+    private static string Page(params string[] lines) => string.Join("\n\n", lines) + "\n";
+
+    [Fact]
+    public void Parse_OutletLeadWithPlaceAndDate_IsADateline()
+    {
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", "新华网包头6月2日电 " + Para1, Para2));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal(new ParsedDateline("包头", "6月2日", "电"), a.Dateline);
+        Assert.Equal([Para1, Para2], a.Body);
+    }
+
+    [Fact]
+    public void Parse_BroadcastLeadWithCredit_IsADatelineOfKindXun()
+    {
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", "央广网包头6月2日消息(记者阿拉坦)" + Para1));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Equal(new ParsedDateline("包头", "6月2日", "讯"), a.Dateline);
+        Assert.Equal([new ParsedByline("阿拉坦", BylineRole.Reporter)], a.Bylines);
+        Assert.Equal([Para1], a.Body);
+    }
+
+    [Theory]
+    [InlineData("电网企业今年新增投资12亿元,用于改造农村牧区配电线路。")]
+    [InlineData("消息传来,牧民们纷纷走出家门庆祝。")]
+    public void Parse_SentenceOpeningWithAnOutletLikeWord_IsNotADateline(string sentence)
+    {
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", "□本报记者 李佳雨", sentence));
+
+        var a = Assert.Single(issue.Articles);
+        Assert.Null(a.Dateline);
+        Assert.Equal([sentence], a.Body);
+    }
+
+    [Fact]
+    public void Parse_EmployerRunIntoAName_GivesThePersonWithTheTitleBefore()
+    {
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", "本报讯(记者阿拉坦 满洲里电台王金玲)" + Para1));
+
+        Assert.Equal([new ParsedByline("阿拉坦", BylineRole.Reporter), new ParsedByline("王金玲", BylineRole.Reporter)], Assert.Single(issue.Articles).Bylines);
+    }
+
+    [Fact]
+    public void Parse_LongExclaimingHeadlineWithACommaAfterACreditedStory_StartsTheNextStory()
+    {
+        const string headline = "好消息!呼和浩特至满洲里的旅游专列今夏开通,沿途停靠七站!";
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", Para1 + "(记者 阿拉坦)", headline, Para2, Para1));
+
+        Assert.Equal(2, issue.Articles.Count);
+        Assert.Equal(headline, issue.Articles[1].Headline);
+        Assert.Equal([Para2, Para1], issue.Articles[1].Body);
+    }
+
+    [Fact]
+    public void Parse_CommaLineAfterAnUnfinishedStory_StaysInItsText()
+    {
+        // The line stands after a paragraph with no credit: the same story may go on, so its shape alone decides.
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", "□本报记者 李佳雨", Para1, "口岸向着目标冲刺,全力以赴", Para2));
+
+        Assert.Single(issue.Articles);
+    }
+}
