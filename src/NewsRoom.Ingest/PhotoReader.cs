@@ -90,13 +90,6 @@ internal sealed class PhotoReader(PageState state)
                     // One long caption above its credit, cutting into a sentence of the story or under its title.
                     k = cur.Body.Count - 1;
                 }
-                else if (k == cur.Body.Count && cur.Body.Count - cur.OwnStart >= 2 && cur.Body[^1] is { Kind: ParaKind.Text, Credited: false } last
-                    && line.GapBefore <= 1 && TextRules.EndsSentence(last.Text))
-                {
-                    // A credit line under a finished paragraph credits the photo that paragraph describes: papers
-                    // print the credit under its caption, and a story's own text ends with no photographer.
-                    k = cur.Body.Count - 1;
-                }
                 captionLines.AddRange(cur.Body.Skip(k).Select(p => p.Text));
                 cur.Body.RemoveRange(k, cur.Body.Count - k);
                 spliced = captionLines.Count > 0;

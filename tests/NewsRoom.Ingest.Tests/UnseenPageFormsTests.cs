@@ -5,6 +5,7 @@ public class UnseenPageFormsTests
 {
     private const string Para1 = "日前,随着一辆满载进口煤炭的货运车辆的入境,满都拉口岸进出口货运量突破300万吨,同比增加63%。";
     private const string Para2 = "今年以来,口岸向着1000万吨年度目标冲刺,全力以赴加快推进重点项目建设。";
+    private const string Para3 = "据介绍,专列全程运行两天,沿途停靠七个站点,游客可在站点下车游览。";
 
     private static string Page(params string[] lines) => string.Join("\n\n", lines) + "\n";
 
@@ -53,11 +54,11 @@ public class UnseenPageFormsTests
     public void Parse_LongExclaimingHeadlineWithACommaAfterACreditedStory_StartsTheNextStory()
     {
         const string headline = "好消息!呼和浩特至满洲里的旅游专列今夏开通,沿途停靠七站!";
-        var issue = Pages.Parse(Page("口岸货运量突破300万吨", Para1 + "(记者 阿拉坦)", headline, Para2, Para1));
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", Para1 + "(记者 阿拉坦)", headline, Para2, Para3));
 
         Assert.Equal(2, issue.Articles.Count);
         Assert.Equal(headline, issue.Articles[1].Headline);
-        Assert.Equal([Para2, Para1], issue.Articles[1].Body);
+        Assert.Equal([Para2, Para3], issue.Articles[1].Body);
     }
 
     [Fact]
