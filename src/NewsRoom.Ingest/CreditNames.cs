@@ -174,7 +174,10 @@ internal static partial class CreditNames
                 {
                     continue;
                 }
-                var score = best[i - len] + (Surnames.Contains(s[i - len], StringComparison.Ordinal) ? 2 : 0) + (len == 3 ? 0.5 : 0.3);
+                // A known surname starts a name; one ending a name is more often the next name's surname, which
+                // breaks ties such as 张圆蒙古乐樊文礼 (张圆 蒙古乐 樊文礼, not 张圆蒙 古乐樊 文礼).
+                var score = best[i - len] + (Surnames.Contains(s[i - len], StringComparison.Ordinal) ? 2 : 0) + (len == 3 ? 0.5 : 0.3)
+                    - (Surnames.Contains(s[i - 1], StringComparison.Ordinal) ? 0.1 : 0);
                 if (score > best[i])
                 {
                     best[i] = score;

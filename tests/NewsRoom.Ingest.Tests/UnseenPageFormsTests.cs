@@ -69,4 +69,23 @@ public class UnseenPageFormsTests
 
         Assert.Single(issue.Articles);
     }
+
+    [Fact]
+    public void Parse_NamesRunTogetherInALead_AreSplitAtSurnamesWithAWarning()
+    {
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", "新报讯(草原全媒·北方新报首席记者查娜记者张圆蒙古乐樊文礼)" + Para1));
+
+        Assert.Equal(["查娜", "张圆", "蒙古乐", "樊文礼"], Assert.Single(issue.Articles).Bylines.Select(b => b.Name));
+        Assert.Contains(issue.Warnings, w => w.Contains("姓名连写", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_VerbCreditClosingAStory_CreditsTheStoryAbove()
+    {
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", "本报讯(记者 阿拉坦)" + Para1, Para2, "文·摄影/草原云·北方新报首席记者  牛天甲", "专列今夏开通", "□本报记者 李佳雨", Para3));
+
+        Assert.Equal(2, issue.Articles.Count);
+        Assert.Equal([new ParsedByline("阿拉坦", BylineRole.Reporter), new ParsedByline("牛天甲", BylineRole.Reporter)], issue.Articles[0].Bylines);
+        Assert.Empty(issue.Unplaced);
+    }
 }
