@@ -156,7 +156,10 @@ internal sealed class TitleStackReader(PageState state)
             {
                 foreach (var l in stack)
                 {
-                    cur.Body.Add(new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true });
+                    // After a finished paragraph the line is the story's sub-head; before the end of a sentence, its rest.
+                    cur.Body.Add(complete && stack.Count == 1 && !TitleForms.EnumeratesOutsideQuotes(l.Text)
+                        ? new Para(TextRules.CollapseSpaces(l.Text), ParaKind.Subhead, l.Number)
+                        : new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true });
                 }
                 return end;
             }
@@ -233,8 +236,11 @@ internal sealed class TitleStackReader(PageState state)
                 firstText = j;
             }
         }
-        if (firstText < 0)
+        if (firstText < 0 || cur.HasTopCredit)
         {
+            // Under a story that opened with its byline, a line its next paragraph echoes is a sub-head
+            // (西乌素图艺术村：艺术赋能乡村振兴 over a paragraph about the village): a story printed after a
+            // bylined one carries a credit of its own.
             return false;
         }
         var words = Bigrams.Of(line.Text);
