@@ -35,6 +35,11 @@ internal static class LineScores
     /// follows its own credit; it lets a long headline with a comma and a closing ！ through.</summary>
     internal const double AfterAClosedStory = 4;
 
+    /// <summary>The story above opened with a byline or dateline and the text under the line ends with a credit of
+    /// its own: a story that opened with its byline does not also close with a credit, so that text is another
+    /// story's and the line its title (the rule the title stack reader applies to title-shaped lines).</summary>
+    internal const double OverACreditedStory = 4;
+
     /// <summary>The paragraph under it repeats most of its words: a lead restates its headline. Less than a byline's
     /// word, since a paragraph may also restate a sub-head or a quote.</summary>
     internal const double EchoedBelow = 1.5;

@@ -88,4 +88,24 @@ public class UnseenPageFormsTests
         Assert.Equal([new ParsedByline("阿拉坦", BylineRole.Reporter), new ParsedByline("牛天甲", BylineRole.Reporter)], issue.Articles[0].Bylines);
         Assert.Empty(issue.Unplaced);
     }
+
+    [Fact]
+    public void Parse_AskingHeadlineWithACommaBetweenABylinedStoryAndACreditedOne_StartsTheCreditedStory()
+    {
+        const string headline = "草原上的新牧民,如何过上好日子?";
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", "□本报记者 李佳雨", Para1, headline, Para2, Para3 + "(记者 王磊)"));
+
+        Assert.Equal(2, issue.Articles.Count);
+        Assert.Equal([Para1], issue.Articles[0].Body);
+        Assert.Equal(headline, issue.Articles[1].Headline);
+        Assert.Equal([new ParsedByline("王磊", BylineRole.Reporter)], issue.Articles[1].Bylines);
+    }
+
+    [Fact]
+    public void Parse_AskingLineInsideABylinedStoryWithNoCreditBelow_StaysInTheStory()
+    {
+        var issue = Pages.Parse(Page("口岸货运量突破300万吨", "□本报记者 李佳雨", Para1, "草原上的新牧民,如何过上好日子?", Para2, Para3));
+
+        Assert.Single(issue.Articles);
+    }
 }
