@@ -93,6 +93,11 @@ internal static partial class CreditNames
             {
                 var m = RoleWord().Match(token);
                 var before = m.Success ? token[..m.Index] : token;
+                if (!m.Success && role is not null && SplitAffiliation(before) is { } employed)
+                {
+                    // "满洲里电台王金玲": the employer run into the name of the person the title before it covers.
+                    before = employed;
+                }
                 if (before.Length > 0 && !(m.Success && IsAffiliation(before)))
                 {
                     if (!IsName(before))
@@ -127,6 +132,24 @@ internal static partial class CreditNames
         return result;
     }
 
+    // Employers printed before a name with no space: 电台, 电视台, 报社, 新闻网, 融媒体中心.
+    private static readonly string[] EmployerEndings = ["电视台", "电台", "报社", "新闻网", "融媒体中心", "新闻中心"];
+
+    /// <summary>The name after an employer run into it ("满洲里电台王金玲" gives 王金玲), or null.</summary>
+    private static string? SplitAffiliation(string token)
+    {
+        foreach (var ending in EmployerEndings)
+        {
+            var at = token.LastIndexOf(ending, StringComparison.Ordinal);
+            var rest = at < 0 ? 0 : token.Length - at - ending.Length;
+            if (at > 0 && rest is >= 2 and <= 4)
+            {
+                return token[(at + ending.Length)..];
+            }
+        }
+        return null;
+    }
+
     /// <summary>Whether a role word opens the text, after an employer's name (内蒙古日报社融媒体记者 …).</summary>
     public static bool OpensWithRole(string text)
     {
@@ -151,7 +174,10 @@ internal static partial class CreditNames
                 {
                     continue;
                 }
-                var score = best[i - len] + (Surnames.Contains(s[i - len], StringComparison.Ordinal) ? 2 : 0) + (len == 3 ? 0.5 : 0.3);
+                // A known surname starts a name; one ending a name is more often the next name's surname, which
+                // breaks ties such as 张圆蒙古乐樊文礼 (张圆 蒙古乐 樊文礼, not 张圆蒙 古乐樊 文礼).
+                var score = best[i - len] + (Surnames.Contains(s[i - len], StringComparison.Ordinal) ? 2 : 0) + (len == 3 ? 0.5 : 0.3)
+                    - (Surnames.Contains(s[i - 1], StringComparison.Ordinal) ? 0.1 : 0);
                 if (score > best[i])
                 {
                     best[i] = score;

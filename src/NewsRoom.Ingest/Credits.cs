@@ -17,7 +17,8 @@ internal static partial class Credits
     [GeneratedRegex("^" + RolePattern)]
     private static partial Regex RolePrefix();
 
-    [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报|新华社|中新社)(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电)(?:[ \u3000]*[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
+    // Wire copy names its outlet the same way: 新华网阿拉善6月12日电, 中新网兴安盟4月18日电, 央广网呼和浩特1月14日消息.
+    [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报|新华社|中新社|(?<outlet>\p{IsCJKUnifiedIdeographs}{1,3}网))(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电|消息)(?:[ \u3000]*[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex DatelineStart();
 
     private static readonly string[] OrganisationEndings =
@@ -73,7 +74,7 @@ internal static partial class Credits
 
     private static string StripBullet(string line) => line.TrimStart(Bullets);
 
-    [GeneratedRegex(@"^(?<caption>\S.*?)\s+(?:摄影|图)\s*[/／]\s*(?<names>\p{IsCJKUnifiedIdeographs}[\p{IsCJKUnifiedIdeographs} ]{1,12})$")]
+    [GeneratedRegex(@"^(?<caption>\S.*?)\s+(?:摄影|图)\s*[/／]\s*(?<names>\p{IsCJKUnifiedIdeographs}[\p{IsCJKUnifiedIdeographs}·• ]{1,26})$")]
     private static partial Regex CaptionCredit();
 
     // A source named before the story's first words: 《内蒙古日报》消息.
@@ -246,12 +247,18 @@ internal static partial class Credits
     {
         if (!paragraph.StartsWith("本报", StringComparison.Ordinal) && !paragraph.StartsWith("新报", StringComparison.Ordinal)
             && !paragraph.StartsWith("本网", StringComparison.Ordinal) && !paragraph.StartsWith("北方新报", StringComparison.Ordinal)
-            && !paragraph.StartsWith("新华社", StringComparison.Ordinal) && !paragraph.StartsWith("中新社", StringComparison.Ordinal))
+            && !paragraph.StartsWith("新华社", StringComparison.Ordinal) && !paragraph.StartsWith("中新社", StringComparison.Ordinal)
+            && paragraph.AsSpan(0, Math.Min(paragraph.Length, 4)).IndexOf('网') < 1)
         {
             return null;
         }
         var m = DatelineStart().Match(paragraph);
         if (!m.Success)
+        {
+            return null;
+        }
+        // "…网" and "消息" begin ordinary sentences too (电网, 消息称): an outlet's lead always prints its date.
+        if ((m.Groups["outlet"].Success || m.Groups["kind"].Value == "消息") && !m.Groups["date"].Success)
         {
             return null;
         }
@@ -287,7 +294,9 @@ internal static partial class Credits
                 credits = names;
             }
         }
-        var dateline = new ParsedDateline(place.Length > 0 ? place : null, hasDate ? m.Groups["date"].Value : null, m.Groups["kind"].Value);
+        // A 消息 lead is the broadcaster's 讯: the store knows datelines as 讯 or 电.
+        var kind = m.Groups["kind"].Value == "消息" ? "讯" : m.Groups["kind"].Value;
+        var dateline = new ParsedDateline(place.Length > 0 ? place : null, hasDate ? m.Groups["date"].Value : null, kind);
         return new DatelineMatch(dateline, credits, rest.TrimStart());
     }
 

@@ -64,13 +64,69 @@ internal sealed class LineContext(PageState state)
                 continue;
             }
             var next = _state.Next(i);
-            var score = l.TitleShape + LineScores.Context(l, next, echoed: false);
+            var previous = _state.Previous(i);
+            var score = l.TitleShape + LineScores.Context(l, previous, next, echoed: false);
+            if (score < LineScores.TitleAt && score + LineScores.OverACreditedStory >= LineScores.TitleAt && next is { Kind: LineKind.Text }
+                && previous is { Kind: LineKind.Text or LineKind.Dateline } && TextRules.EndsSentence(previous.Text) && l.Text.Length <= 40
+                && BylinedStoryAbove(i) && CreditedTextBelow(i))
+            {
+                score += LineScores.OverACreditedStory;
+            }
             // The echo is weighed only where it can tip the line over: comparing words costs more than the rest.
             if (score >= LineScores.TitleAt || (score + LineScores.EchoedBelow >= LineScores.TitleAt && _state.EchoedBelow(i)))
             {
                 l.Kind = LineKind.Title;
             }
         }
+    }
+
+    // The text above line i runs back, paragraph by paragraph, to a byline or dateline that opened its story.
+    private bool BylinedStoryAbove(int i)
+    {
+        for (int j = i - 1, seen = 0; j >= 0 && seen < 60; j--, seen++)
+        {
+            var l = _state.Lines[j];
+            if (l.Duplicate)
+            {
+                continue;
+            }
+            switch (l.Kind)
+            {
+                case LineKind.Byline or LineKind.Dateline:
+                    return true;
+                case LineKind.Text when Credits.ReadTrailingCredit(l.Text) is null:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    // The text under line i, paragraph by paragraph, ends with a credit (in its last paragraph or on a line of its own).
+    private bool CreditedTextBelow(int i)
+    {
+        for (int j = i + 1, seen = 0; j < _state.Lines.Count && seen < 40; j++, seen++)
+        {
+            var l = _state.Lines[j];
+            if (l.Duplicate)
+            {
+                continue;
+            }
+            if (l.Kind == LineKind.CreditLine)
+            {
+                return true;
+            }
+            if (l.Kind != LineKind.Text)
+            {
+                return false;
+            }
+            if (Credits.ReadTrailingCredit(l.Text) is not null)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // "记者走基层", "记者再走长征路": a reporter's title run into the words after it, over a title, is a column's

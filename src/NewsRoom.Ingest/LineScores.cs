@@ -30,6 +30,16 @@ internal static class LineScores
     /// <summary>A byline or dateline right under a line of 4–40 characters vouches for it as the title it stands over.</summary>
     internal const double OverAByline = 4;
 
+    /// <summary>The story above has ended (its credit, a photo's credit, a jump line, the page's margin) and a
+    /// paragraph follows: the line opens the next story. As sure a sign as a byline under it, since no story's text
+    /// follows its own credit; it lets a long headline with a comma and a closing ！ through.</summary>
+    internal const double AfterAClosedStory = 4;
+
+    /// <summary>The story above opened with a byline or dateline and the text under the line ends with a credit of
+    /// its own: a story that opened with its byline does not also close with a credit, so that text is another
+    /// story's and the line its title (the rule the title stack reader applies to title-shaped lines).</summary>
+    internal const double OverACreditedStory = 4;
+
     /// <summary>The paragraph under it repeats most of its words: a lead restates its headline. Less than a byline's
     /// word, since a paragraph may also restate a sub-head or a quote.</summary>
     internal const double EchoedBelow = 1.5;
@@ -72,13 +82,19 @@ internal static class LineScores
         return score;
     }
 
-    /// <summary>What the lines around it add: a byline or dateline under it, a paragraph under it that repeats it.</summary>
-    internal static double Context(PageLine line, PageLine? next, bool echoed)
+    /// <summary>What the lines around it add: a byline or dateline under it, the end of a story above it and a
+    /// paragraph under it, a paragraph under it that repeats it.</summary>
+    internal static double Context(PageLine line, PageLine? previous, PageLine? next, bool echoed)
     {
         var score = 0.0;
         if (next is { Kind: LineKind.Byline or LineKind.Dateline, GapBefore: <= 1 } && line.Text.Length <= 40 && TextRules.CountNonSpace(line.Text) >= 4)
         {
             score += OverAByline;
+        }
+        else if (previous is not null && ClosesAStory(previous) && next is { Kind: LineKind.Text } && line.Text.Length <= 40
+            && TextRules.CountNonSpace(next.Text) > TextRules.CountNonSpace(line.Text))
+        {
+            score += AfterAClosedStory;
         }
         if (echoed)
         {
@@ -86,6 +102,14 @@ internal static class LineScores
         }
         return score;
     }
+
+    /// <summary>Whether nothing of the story a line ends can follow it: a credit, a photo's credit, a jump to another page, the margin.</summary>
+    internal static bool ClosesAStory(PageLine line) => line.Kind switch
+    {
+        LineKind.CreditLine or LineKind.PhotoCredit or LineKind.Jump or LineKind.Furniture => true,
+        LineKind.Text or LineKind.Brief or LineKind.Dateline => line.PhotoCredit is { Caption.Length: > 0 } || Credits.ReadTrailingCredit(line.Text) is not null,
+        _ => false,
+    };
 
     /// <summary>Whether the paragraph under a line repeats most of its character pairs (and the line has enough to judge).</summary>
     internal static bool Echoes(string line, string paragraph)

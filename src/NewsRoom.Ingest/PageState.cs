@@ -67,6 +67,18 @@ internal sealed class PageState
         return l.Echoed ??= Next(i) is { Kind: LineKind.Text } next && LineScores.Echoes(l.Text, next.Text);
     }
 
+    internal PageLine? Previous(int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (!Lines[j].Duplicate)
+            {
+                return Lines[j];
+            }
+        }
+        return null;
+    }
+
     internal PageLine? Next(int i) => NextIndex(i) is var j && j >= 0 ? Lines[j] : null;
 
     internal int NextIndex(int i)

@@ -164,6 +164,22 @@ internal sealed class PhotoReader(PageState state)
         return _state.Next(next) is { Kind: LineKind.PhotoCredit, GapBefore: <= 1 } && TextRules.CountNonSpace(caption.Text) <= 120;
     }
 
+    // Photo news under a title: its caption with the credit (or a caption and a credit line), and then the page
+    // goes on with something that is not text (another title, a label, a brief, the margin, the end).
+    internal bool PhotoNewsFollows(int end)
+    {
+        if (!CaptionFollows(end))
+        {
+            return false;
+        }
+        var after = _state.NextIndex(_state.NextIndex(end));
+        if (after >= 0 && _state.Lines[after].Kind == LineKind.PhotoCredit)
+        {
+            after = _state.NextIndex(after);
+        }
+        return after < 0 || _state.Lines[after].Kind is not (LineKind.Text or LineKind.Dateline or LineKind.Byline or LineKind.CreditLine);
+    }
+
     // A sentence of the story stops, a caption and its credit follow, and the sentence goes on after them: the
     // story is not photo news, the caption was set into it.
     internal bool CaptionCutsSentence(Draft story, int creditIndex) =>

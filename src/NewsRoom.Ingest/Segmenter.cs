@@ -70,7 +70,7 @@ internal sealed class Segmenter(PageState state)
             case LineKind.Title:
                 return _state.Titles.ReadTitleStack(i);
             case LineKind.Byline:
-                ReadByline(line);
+                ReadByline(i, line);
                 return i;
             case LineKind.PhotoCredit:
                 var credit = line.PhotoCredit!.Value;
@@ -191,7 +191,7 @@ internal sealed class Segmenter(PageState state)
     internal static bool EndsMidSentence(Draft d) =>
         !d.Closed && d.Body.Count > d.OwnStart && d.Body[^1] is { Kind: ParaKind.Text, Credited: false } last && !TextRules.EndsSentence(last.Text);
 
-    internal void ReadByline(PageLine line)
+    internal void ReadByline(int i, PageLine line)
     {
         var names = Credits.ReadBylineLine(line.Text)!;
         if (_state.Current is { Kind: ArticleKind.Article, Closed: false } && _state.Current.TextCount == 0 && (_state.Current.Headline is not null || _state.Current.Bylines.Count == 0))
@@ -202,9 +202,9 @@ internal sealed class Segmenter(PageState state)
             _state.Current.OwnStart = _state.Current.Body.Count;
             return;
         }
-        if (_state.Current is { Kind: ArticleKind.Article } && _state.Current.Bylines.Count == 0 && _state.Current.Dateline is null)
+        if (_state.Current is { Kind: ArticleKind.Article } && ((_state.Current.Bylines.Count == 0 && _state.Current.Dateline is null) || NothingToHead(i)))
         {
-            // A byline printed under its story.
+            // A byline printed under its story: "文·摄影/…" closing it, with no text of its own below.
             _state.Current.AddBylines(names);
             _state.Current.AsPrinted.Add(line.Text);
             return;
@@ -214,6 +214,23 @@ internal sealed class Segmenter(PageState state)
         d.AsPrinted.Add(line.Text);
         _state.StartNew(d);
         _state.UnplacePending();
+    }
+
+    // Under a byline line comes its story's text, or the title it was printed above; when neither follows (the page
+    // ends, or a label, a brief, the margin, or a title with its own byline), the byline closes the story above.
+    private bool NothingToHead(int i)
+    {
+        var j = _state.NextIndex(i);
+        if (j < 0)
+        {
+            return true;
+        }
+        return _state.Lines[j].Kind switch
+        {
+            LineKind.Text or LineKind.Dateline or LineKind.Byline or LineKind.TableRow or LineKind.PhotoCredit => false,
+            LineKind.Title => _state.StackHasOwnCredit(j),
+            _ => true,
+        };
     }
 
     internal void ReadDateline(PageLine line)

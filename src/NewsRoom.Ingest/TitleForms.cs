@@ -71,14 +71,13 @@ internal static class TitleForms
     internal static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("“”「」《》\"");
 
     // Without a byline to go on, a headline shows itself by its form: two balanced phrases, or quoted words.
-    internal static bool LooksLikeHeadline(string t)
+    internal static bool LooksLikeHeadline(string t) => HasBalancedPhrases(t) || (t.AsSpan().IndexOfAny(Quotes) >= 0 && TextRules.CountNonSpace(t) >= 6);
+
+    // Two or more phrases of three characters or more set apart by spaces: 设立400个站点 回收农药包装废弃物.
+    internal static bool HasBalancedPhrases(string t)
     {
         var parts = TextRules.TopLevelSegments(t);
-        if (parts.Count >= 2 && parts.All(p => TextRules.CountNonSpace(p) >= 3))
-        {
-            return true;
-        }
-        return t.AsSpan().IndexOfAny(Quotes) >= 0 && TextRules.CountNonSpace(t) >= 6;
+        return parts.Count >= 2 && parts.All(p => TextRules.CountNonSpace(p) >= 3);
     }
 
     // One line holding kicker and headline: a kicker is much shorter or much longer than the headline it

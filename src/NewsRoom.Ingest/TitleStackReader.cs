@@ -45,7 +45,9 @@ internal sealed class TitleStackReader(PageState state)
             || stack.Exists(l => l.Markdown)
             || (_state.Column is not null && !_state.ColumnUsed)
             || stack[0].GapBefore >= 2
-            || next is { Kind: LineKind.Byline or LineKind.Dateline };
+            || next is { Kind: LineKind.Byline or LineKind.Dateline }
+            // 视觉 over a headline: a sub-head never comes under a column's name.
+            || (stack.Count >= 2 && TitleForms.IsColumnWord(stack[0].Text) && !TitleForms.IsPlaceTag(stack[0].Text));
         // A byline or dateline right under the lines vouches for them, however OCR spaced them out.
         // 视觉 over a headline: a column word is shorter than a title may be.
         var plausible = next is { Kind: LineKind.Byline or LineKind.Dateline }
@@ -116,8 +118,11 @@ internal sealed class TitleStackReader(PageState state)
             // A story without a byline runs until its credit, except that a line after a finished paragraph
             // whose lead repeats its words, and the story's title does not, is the next story's headline.
             var lastText = cur.Body.LastOrDefault(p => p.Kind == ParaKind.Text);
-            var echoedHeadline = !cur.HasTopCredit && stack.Count == 1 && (lastText is null || TextRules.EndsSentence(lastText.Text)) && _state.EchoedBelow(at[0]) && !SharesTheTitle(cur, stack[0]);
-            if (!cur.HasTopCredit && !echoedHeadline)
+            var finished = lastText is null || TextRules.EndsSentence(lastText.Text);
+            var echoedHeadline = !cur.HasTopCredit && stack.Count == 1 && finished && _state.EchoedBelow(at[0]) && !SharesTheTitle(cur, stack[0]);
+            // A short title over a credited caption and nothing more is photo news, not a sub-head of the story above.
+            var photoNews = stack.Count == 1 && finished && _state.Photos.PhotoNewsFollows(end);
+            if (!cur.HasTopCredit && !echoedHeadline && !photoNews)
             {
                 // Short lines inside it are its sub-heads, unless they finish a broken sentence or list things as sentences do.
                 foreach (var l in stack)
@@ -151,7 +156,10 @@ internal sealed class TitleStackReader(PageState state)
             {
                 foreach (var l in stack)
                 {
-                    cur.Body.Add(new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true });
+                    // After a finished paragraph the line is the story's sub-head; before the end of a sentence, its rest.
+                    cur.Body.Add(complete && stack.Count == 1 && !TitleForms.EnumeratesOutsideQuotes(l.Text)
+                        ? new Para(TextRules.CollapseSpaces(l.Text), ParaKind.Subhead, l.Number)
+                        : new Para(l.Text, ParaKind.Text, l.Number) { TitleLike = true });
                 }
                 return end;
             }
@@ -228,8 +236,11 @@ internal sealed class TitleStackReader(PageState state)
                 firstText = j;
             }
         }
-        if (firstText < 0)
+        if (firstText < 0 || cur.HasTopCredit)
         {
+            // Under a story that opened with its byline, a line its next paragraph echoes is a sub-head
+            // (西乌素图艺术村：艺术赋能乡村振兴 over a paragraph about the village): a story printed after a
+            // bylined one carries a credit of its own.
             return false;
         }
         var words = Bigrams.Of(line.Text);

@@ -30,6 +30,30 @@ public class LineScoresTests
         Assert.True(LineScores.ShortLine + LineScores.ClauseInside + LineScores.Exclaims + LineScores.OverAByline >= LineScores.TitleAt);
 
     [Fact]
+    public void Weights_CommaAndExclamationAfterAClosedStory_StillMakeATitle() =>
+        Assert.True(LineScores.ShortLine + LineScores.ClauseInside + LineScores.Exclaims + LineScores.AfterAClosedStory >= LineScores.TitleAt);
+
+    [Theory]
+    [InlineData("(记者 王磊)", true)]
+    [InlineData("今年以来,口岸向着目标冲刺。(王林喜)", true)]
+    [InlineData("图为游客在冰雪乐园里游玩。 本报记者 王磊 摄", true)]
+    [InlineData("今年以来,口岸向着目标冲刺。", false)]
+    [InlineData("今年以来,口岸向着目标冲刺(见图)", false)]
+    public void ClosesAStory_CreditsEndAStoryAndTextDoesNot(string line, bool closes) =>
+        Assert.Equal(closes, LineScores.ClosesAStory(new PageLine(1, line, 1)));
+
+    [Fact]
+    public void Context_AfterAClosedStoryOverALongerParagraph_AddsItsWeight()
+    {
+        var credit = new PageLine(1, "(记者 王磊)", 1);
+        var line = new PageLine(3, "好消息!旅游专列今夏开通,沿途停靠七站!", 1);
+        var paragraph = new PageLine(5, "据介绍,专列全程运行两天,沿途停靠七个站点,游客可在站点下车游览。", 1);
+
+        Assert.Equal(LineScores.AfterAClosedStory, LineScores.Context(line, credit, paragraph, echoed: false));
+        Assert.Equal(0, LineScores.Context(line, paragraph, paragraph, echoed: false));
+    }
+
+    [Fact]
     public void Weights_ACommaLineEchoedBelow_StaysText() =>
         Assert.True(LineScores.ShortLine + LineScores.ClauseInside + LineScores.EchoedBelow < LineScores.TitleAt);
 
