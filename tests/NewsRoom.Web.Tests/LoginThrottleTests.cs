@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using NewsRoom.Web.Accounts;
+
+namespace NewsRoom.Web.Tests;
+
+/// <summary>
+/// Password guessing is slowed per typed name and client address, never by locking the account, and the login form
+/// answers known and unknown names alike, in words and in time. Client addresses are set as a real server reports them.
+/// </summary>
+public class LoginThrottleTests(ProxyAwareFactory factory) : IClassFixture<ProxyAwareFactory>
+{
+    private const string WrongPassword = "Wrong-Passw0rd";
+
+    [Fact]
+    public async Task FiveAnonymousWrongPasswords_DoNotStopTheAdmin_LoggingInFromElsewhere()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await LoginFromAsync("203.0.113.66", NewsRoomFactory.AdminEmail, WrongPassword);
+            Assert.Equal(HttpStatusCode.OK, failed.Status);
+            Assert.Equal("邮箱或密码不正确。", failed.Message);
+        }
+
+        var sameAddress = await LoginFromAsync("203.0.113.66", NewsRoomFactory.AdminEmail, NewsRoomFactory.AdminPassword);
+        var elsewhere = await LoginFromAsync("198.51.100.20", NewsRoomFactory.AdminEmail, NewsRoomFactory.AdminPassword);
+
+        // The guesser's address waits out its 15 minutes, even with the right password (else the refusal would tell
+        // it when it had guessed right); the admin's own address never noticed.
+        Assert.Equal(LoginThrottle.RefusedMessage, sameAddress.Message);
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.Status);
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var admin = (await users.FindByEmailAsync(NewsRoomFactory.AdminEmail))!;
+        Assert.False(await users.IsLockedOutAsync(admin));
+    }
+
+    [Fact]
+    public async Task AfterFiveFailures_AnUnknownNameIsRefusedInTheSameWordsAsAKnownOne()
+    {
+        const string known = "throttled-editor@test.local";
+        await TestClients.EnsureUserAsync(factory, known, TestClients.EditorPassword, Roles.Editor);
+        var answers = new List<string?>();
+        foreach (var (address, email) in new[] { ("203.0.113.70", known), ("203.0.113.71", "nobody-throttled@test.local") })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                answers.Add((await LoginFromAsync(address, email, WrongPassword)).Message);
+            }
+            answers.Add((await LoginFromAsync(address, email, WrongPassword)).Message);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat("邮箱或密码不正确。", 5), LoginThrottle.RefusedMessage, .. Enumerable.Repeat("邮箱或密码不正确。", 5), LoginThrottle.RefusedMessage], answers);
+    }
+
+    [Fact]
+    public async Task UnknownAndKnownNames_GetTheSameMessage_InAboutTheSameTime()
+    {
+        const int tries = 15;
+        var known = new List<double>();
+        var unknown = new List<double>();
+        var messages = new HashSet<string?>();
+        // Each try from an address of its own, so no pair reaches the refusal; the first two of each warm the site up.
+        for (var i = 0; i < tries + 2; i++)
+        {
+            var k = await LoginFromAsync($"192.0.2.{i + 1}", NewsRoomFactory.AdminEmail, WrongPassword);
+            var u = await LoginFromAsync($"192.0.2.{i + 101}", $"nobody-timed-{i}@test.local", WrongPassword);
+            messages.Add(k.Message);
+            messages.Add(u.Message);
+            if (i >= 2)
+            {
+                known.Add(k.Milliseconds);
+                unknown.Add(u.Milliseconds);
+            }
+        }
+
+        var difference = Math.Abs(Median(known) - Median(unknown));
+        Assert.Equal(["邮箱或密码不正确。"], messages);
+        Assert.True(difference < 20, $"median of a wrong password {Median(known):F1} ms, of an unknown name {Median(unknown):F1} ms");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private sealed record LoginAnswer(HttpStatusCode Status, string? Message, double Milliseconds);
+
+    /// <summary>Shows the form and submits it from a client address; only the POST is timed.</summary>
+    private async Task<LoginAnswer> LoginFromAsync(string address, string email, string password)
+    {
+        using var client = TestClients.Anonymous(factory);
+        client.DefaultRequestHeaders.Add(ProxyAwareFactory.RemoteAddressHeader, address);
+        var form = (await client.GetDocumentAsync("/account/login")).Form("main form");
+        var watch = Stopwatch.StartNew();
+        using var response = await client.SubmitAsync(form, new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = password });
+        watch.Stop();
+        var message = response.StatusCode == HttpStatusCode.OK
+            ? (await Forms.ParseAsync(response, "/account/login")).QuerySelector(".errors")?.TextContent.Trim()
+            : null;
+        return new LoginAnswer(response.StatusCode, message, watch.Elapsed.TotalMilliseconds);
+    }
+}
