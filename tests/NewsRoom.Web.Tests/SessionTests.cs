@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -114,7 +115,7 @@ public class SessionTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFacto
         using var __ = phone;
         var page = await laptop.GetDocumentAsync("/account/sessions");
         Assert.Equal(2, page.QuerySelectorAll("tr[data-session]").Length);
-        Assert.Single(page.QuerySelectorAll("tr[data-current]"));
+        Assert.Single(page.QuerySelectorAll("tr.current"));
 
         using var response = await laptop.SubmitAsync(page.Form("form[data-action='end-all']"));
 
@@ -133,7 +134,7 @@ public class SessionTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFacto
         using var _ = laptop;
         using var __ = phone;
         var page = await laptop.GetDocumentAsync("/account/sessions");
-        var other = page.QuerySelector<IHtmlTableRowElement>("tr[data-session]:not([data-current])")!;
+        var other = page.QuerySelector<IHtmlTableRowElement>("tr[data-session]:not(.current)")!;
 
         var after = await laptop.FollowAsync(await laptop.SubmitAsync(other.QuerySelector<IHtmlFormElement>("form[data-action='end']")!));
 
@@ -153,7 +154,7 @@ public class SessionTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFacto
 
         var page = await editor.GetDocumentAsync("/account/sessions");
 
-        var row = page.QuerySelector("tr[data-current]")!.TextContent;
+        var row = page.QuerySelector("tr.current")!.TextContent;
         Assert.Contains((started + TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), row, StringComparison.Ordinal);
         Assert.Contains("Chrome · Windows", row, StringComparison.Ordinal);
         Assert.Contains("北京时间", page.QuerySelector("table.sessions thead")!.TextContent, StringComparison.Ordinal);
