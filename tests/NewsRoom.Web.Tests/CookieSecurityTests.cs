@@ -4,7 +4,8 @@ using AngleSharp.Dom;
 
 namespace NewsRoom.Web.Tests;
 
-public class CookieSecurityTests(ProxyAwareFactory factory) : IClassFixture<ProxyAwareFactory>
+// Loopback is trusted only because this site lists it; ForwardedHeadersTests checks the default, which does not.
+public class CookieSecurityTests(LoopbackProxyFactory factory) : IClassFixture<LoopbackProxyFactory>
 {
     [Fact]
     public async Task LoginOverHttpsBehindALoopbackProxy_SetsSecureHttpOnlySameSiteCookies()

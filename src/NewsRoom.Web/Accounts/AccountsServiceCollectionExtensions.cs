@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,9 @@ internal static class AccountsServiceCollectionExtensions
     public const string LoginRateLimit = "login";
 
     /// <summary>
-    /// Identity accounts kept in the store, signed in by cookie; the keys that protect the cookies, kept in the store
-    /// too; the editor and admin policies; the login rate limit; and the first admin, made on start.
+    /// Identity accounts kept in the store, signed in by cookie with the sessions in the store; the keys that protect
+    /// the cookies, kept in the store too; the editor and admin policies; the login throttle and rate limit; and the
+    /// first admin, made on start.
     /// </summary>
     public static IServiceCollection AddNewsRoomAccounts(this IServiceCollection services)
     {
@@ -26,8 +28,8 @@ internal static class AccountsServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Locks are an admin's decision (/admin/users). Failed passwords never lock an account, or anyone could
+                // lock anyone out: LoginThrottle refuses the guessing name-and-network pair instead.
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<NewsRoomDb>()
@@ -44,7 +46,16 @@ internal static class AccountsServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        // Login attempts are rate limited per client address on top of Identity's per-account lockout,
+        // The cookie carries only a session key; the session itself, checked against the account on every request that
+        // carries the cookie, is a row in the store (DatabaseTicketStore). That check compares the security stamp each
+        // time, so Identity's own validator (every 30 minutes) only refreshes the claims of sessions still valid.
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
+        services.AddScoped<UserSessions>();
+        services.AddScoped<LoginThrottle>();
+        services.AddSingleton<DecoyPassword>();
+        // Login attempts are rate limited per client address on top of LoginThrottle's per name-and-network count,
         // so trying many accounts from one place is slow too. Showing the form is never limited.
         services.AddRateLimiter(options =>
         {

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace NewsRoom.Web.Data;
 
 /// <summary>
-/// The newsroom's store: issues, articles, people, regions, photos, revisions, import runs, accounts and the keys
-/// that sign their cookies.
+/// The newsroom's store: issues, articles, people, regions, photos, revisions, import runs, accounts with their
+/// sessions and failed logins, and the keys that sign their cookies.
 /// </summary>
 public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
@@ -20,6 +20,8 @@ public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContex
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
 
     /// <summary>Articles readers may see: published, and not in the future.</summary>
     public IQueryable<Article> PublishedArticles => Articles.Where(a => a.Status == ArticleStatus.Published);

@@ -23,7 +23,7 @@ public sealed class NewsRoomOptions
     /// <summary>The site's public address for canonical links and feeds, e.g. https://news.example.cn; empty uses the request's.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>Proxies whose X-Forwarded-* headers are believed, as addresses or networks (10.0.0.0/8); empty means loopback only.</summary>
+    /// <summary>Proxies whose X-Forwarded-* headers are believed, as addresses or networks (127.0.0.1, 10.0.0.0/8); empty believes none, loopback included.</summary>
     public List<string> TrustedProxies { get; set; } = [];
 }
 

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace NewsRoom.Web.Hosting;
 
 /// <summary>
-/// Which X-Forwarded-* headers are believed, and from whom: by default only from loopback (a TLS proxy on this
-/// machine); <see cref="NewsRoomOptions.TrustedProxies"/> names other proxies, by address or network.
+/// Which X-Forwarded-* headers are believed, and from whom: only from the proxies <see cref="NewsRoomOptions.TrustedProxies"/>
+/// names, by address or network; none by default, not even loopback. Believing loopback would let anyone who can
+/// reach the site from this machine (another program, a local user, a server-side fetch) claim any client address
+/// and so step past the per-address login limits.
 /// </summary>
 internal static class TrustedProxies
 {
@@ -14,15 +16,17 @@ internal static class TrustedProxies
     {
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NewsRoomOptions>>((options, newsRoom) =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // The framework's default list holds loopback; the operator's list replaces it.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
             var trusted = newsRoom.Value.TrustedProxies;
             if (trusted.Count == 0)
             {
+                // With both lists empty the middleware would believe every sender, so it is told to read no header.
+                options.ForwardedHeaders = ForwardedHeaders.None;
                 return;
             }
-            // The list replaces the loopback default, so a site behind a remote proxy trusts that proxy alone.
-            options.KnownProxies.Clear();
-            options.KnownIPNetworks.Clear();
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             foreach (var entry in trusted)
             {
                 if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry, out var network))

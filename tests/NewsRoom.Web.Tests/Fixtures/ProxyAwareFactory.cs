@@ -46,3 +46,14 @@ public sealed class RemoteProxyFactory : ProxyAwareFactory
         builder.UseSetting("NewsRoom:TrustedProxies:0", "10.1.0.0/16");
     }
 }
+
+/// <summary>A site whose operator named the TLS proxy on its own machine: loopback, both families.</summary>
+public sealed class LoopbackProxyFactory : ProxyAwareFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("NewsRoom:TrustedProxies:0", "127.0.0.1");
+        builder.UseSetting("NewsRoom:TrustedProxies:1", "::1");
+    }
+}

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace NewsRoom.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, LoginThrottle throttle, DecoyPassword decoy) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -23,22 +23,37 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         {
             return Page();
         }
-        var user = await users.FindByEmailAsync(Input.Email) ?? await users.FindByNameAsync(Input.Email);
-        if (user is not null)
+        // Failures are counted per typed name and client network, never against the account itself (LoginThrottle).
+        var attempt = throttle.For(Input.Email, HttpContext.Connection.RemoteIpAddress);
+        if (await throttle.IsRefusedAsync(attempt))
         {
-            // Counting failures toward the lockout (5 tries, then 15 minutes) is what stops password guessing.
-            var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+            ModelState.AddModelError(string.Empty, LoginThrottle.RefusedMessage);
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(Input.Email) ?? await users.FindByNameAsync(Input.Email);
+        if (user is null)
+        {
+            // The hash work a real account's password costs, so the time taken does not tell who has an account.
+            decoy.Verify(Input.Password);
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
             if (result.Succeeded)
             {
+                await throttle.ForgetAsync(attempt);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/editor");
             }
-            if (result.IsLockedOut)
+            if (result.IsLockedOut || result.IsNotAllowed)
             {
-                ModelState.AddModelError(string.Empty, "登录失败次数过多，账户已暂时锁定，请稍后再试。");
-                return Page();
+                // Refused before the password was checked: the same hash work as any other failure, so a locked account
+                // takes as long as a wrong password.
+                decoy.Verify(Input.Password);
             }
         }
-        // The same message whether the account exists or not, so the form does not reveal who has one.
+        await throttle.CountFailureAsync(attempt);
+        // The same message for an unknown name, a wrong password and a locked account, so the form does not reveal
+        // who has an account.
         ModelState.AddModelError(string.Empty, "邮箱或密码不正确。");
         return Page();
     }

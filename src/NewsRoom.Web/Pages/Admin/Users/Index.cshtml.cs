@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NewsRoom.Web.Pages.Admin.Users;
 
-/// <summary>Editor and admin accounts. The last active admin can be neither demoted, locked nor deleted.</summary>
-public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+/// <summary>
+/// Editor and admin accounts. The last active admin can be neither demoted, locked nor deleted. Resetting a password,
+/// locking, changing a role and deleting end the account's sessions at once.
+/// </summary>
+public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions sessions, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UserRow> Accounts { get; private set; } = [];
 
@@ -82,6 +85,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
         {
             return await FailAsync(reset);
         }
+        await sessions.EndAllAsync(user.Id);
         Message = $"已重置 {user.Email} 的密码。";
         return RedirectToPage();
     }
@@ -99,8 +103,9 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
         }
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        // A new security stamp ends the sessions the account already has.
+        // A new stamp also ends what carries the old one; the sessions are ended outright.
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id);
         Message = $"已锁定 {user.Email}。";
         return RedirectToPage();
     }
@@ -144,6 +149,8 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
             return await FailAsync(result);
         }
         await users.UpdateSecurityStampAsync(user);
+        // A session carries the roles it was signed in with: it ends, and the next login carries the new ones.
+        await sessions.EndAllAsync(user.Id);
         Message = $"{user.Email} 现在是{(role == Roles.Admin ? "管理员" : "编辑")}。";
         return RedirectToPage();
     }
@@ -159,6 +166,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
         {
             return await FailAsync("不能删除最后一位管理员。");
         }
+        // The account's sessions are deleted with it (a cascading foreign key).
         var deleted = await users.DeleteAsync(user);
         if (!deleted.Succeeded)
         {

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using NewsRoom.Web.Accounts;
+
+namespace NewsRoom.Web.Tests;
+
+/// <summary>
+/// Password guessing is slowed per typed name and client address, never by locking the account, and the login form
+/// answers known and unknown names alike, in words and in time. Client addresses are set as a real server reports them.
+/// </summary>
+public class LoginThrottleTests(ProxyAwareFactory factory) : IClassFixture<ProxyAwareFactory>
+{
+    private const string WrongPassword = "Wrong-Passw0rd";
+
+    [Fact]
+    public async Task FiveAnonymousWrongPasswords_DoNotStopTheAdmin_LoggingInFromElsewhere()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await LoginFromAsync("203.0.113.66", NewsRoomFactory.AdminEmail, WrongPassword);
+            Assert.Equal(HttpStatusCode.OK, failed.Status);
+            Assert.Equal("邮箱或密码不正确。", failed.Message);
+        }
+
+        var sameAddress = await LoginFromAsync("203.0.113.66", NewsRoomFactory.AdminEmail, NewsRoomFactory.AdminPassword);
+        var elsewhere = await LoginFromAsync("198.51.100.20", NewsRoomFactory.AdminEmail, NewsRoomFactory.AdminPassword);
+
+        // The guesser's address waits out its 15 minutes, even with the right password (else the refusal would tell
+        // it when it had guessed right); the admin's own address never noticed.
+        Assert.Equal(LoginThrottle.RefusedMessage, sameAddress.Message);
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.Status);
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var admin = (await users.FindByEmailAsync(NewsRoomFactory.AdminEmail))!;
+        Assert.False(await users.IsLockedOutAsync(admin));
+    }
+
+    [Fact]
+    public async Task AfterFiveFailures_AnUnknownNameIsRefusedInTheSameWordsAsAKnownOne()
+    {
+        const string known = "throttled-editor@test.local";
+        await TestClients.EnsureUserAsync(factory, known, TestClients.EditorPassword, Roles.Editor);
+        var answers = new List<string?>();
+        foreach (var (address, email) in new[] { ("203.0.113.70", known), ("203.0.113.71", "nobody-throttled@test.local") })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                answers.Add((await LoginFromAsync(address, email, WrongPassword)).Message);
+            }
+            answers.Add((await LoginFromAsync(address, email, WrongPassword)).Message);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat("邮箱或密码不正确。", 5), LoginThrottle.RefusedMessage, .. Enumerable.Repeat("邮箱或密码不正确。", 5), LoginThrottle.RefusedMessage], answers);
+    }
+
+    private Task<LoginAnswer> LoginFromAsync(string address, string email, string password) => LoginAnswer.FromAsync(factory, address, email, password);
+}
+
+/// <summary>
+/// Known and unknown names cost the same password-hash work. Timed alone, after every test class that runs in
+/// parallel, so other tests' requests do not land in one side's measurements more than the other's.
+/// </summary>
+[Collection(nameof(TimedAlone))]
+public class LoginTimingTests(ProxyAwareFactory factory) : IClassFixture<ProxyAwareFactory>
+{
+    private const string WrongPassword = "Wrong-Passw0rd";
+
+    [Fact]
+    public async Task UnknownAndKnownNames_GetTheSameMessage_InAboutTheSameTime()
+    {
+        // 25 rather than 15: on a busy machine single logins vary by hundreds of milliseconds, and 15 left the medians
+        // of two identical paths 40 ms apart now and then.
+        const int tries = 25;
+        const int warmUps = 3;
+        var known = new List<double>();
+        var unknown = new List<double>();
+        var messages = new HashSet<string?>();
+        // Each try from an address of its own, so no pair reaches the refusal; which side goes first alternates, so
+        // neither always follows the other's work; the first tries warm the site up and are not counted.
+        for (var i = 0; i < tries + warmUps; i++)
+        {
+            LoginAnswer k, u;
+            if (i % 2 == 0)
+            {
+                k = await LoginAnswer.FromAsync(factory, $"192.0.2.{i + 1}", NewsRoomFactory.AdminEmail, WrongPassword);
+                u = await LoginAnswer.FromAsync(factory, $"192.0.2.{i + 101}", $"nobody-timed-{i}@test.local", WrongPassword);
+            }
+            else
+            {
+                u = await LoginAnswer.FromAsync(factory, $"192.0.2.{i + 101}", $"nobody-timed-{i}@test.local", WrongPassword);
+                k = await LoginAnswer.FromAsync(factory, $"192.0.2.{i + 1}", NewsRoomFactory.AdminEmail, WrongPassword);
+            }
+            messages.Add(k.Message);
+            messages.Add(u.Message);
+            if (i >= warmUps)
+            {
+                known.Add(k.Milliseconds);
+                unknown.Add(u.Milliseconds);
+            }
+        }
+
+        var difference = Math.Abs(Median(known) - Median(unknown));
+        Assert.Equal(["邮箱或密码不正确。"], messages);
+        Assert.True(difference < 20, $"median of a wrong password {Median(known):F1} ms, of an unknown name {Median(unknown):F1} ms");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
+
+[CollectionDefinition(nameof(TimedAlone), DisableParallelization = true)]
+public sealed class TimedAlone;
+
+internal sealed record LoginAnswer(HttpStatusCode Status, string? Message, double Milliseconds)
+{
+    /// <summary>Shows the form and submits it from a client address; only the POST is timed.</summary>
+    public static async Task<LoginAnswer> FromAsync(ProxyAwareFactory factory, string address, string email, string password)
+    {
+        using var client = TestClients.Anonymous(factory);
+        client.DefaultRequestHeaders.Add(ProxyAwareFactory.RemoteAddressHeader, address);
+        var form = (await client.GetDocumentAsync("/account/login")).Form("main form");
+        var watch = Stopwatch.StartNew();
+        using var response = await client.SubmitAsync(form, new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = password });
+        watch.Stop();
+        var message = response.StatusCode == HttpStatusCode.OK
+            ? (await Forms.ParseAsync(response, "/account/login")).QuerySelector(".errors")?.TextContent.Trim()
+            : null;
+        return new LoginAnswer(response.StatusCode, message, watch.Elapsed.TotalMilliseconds);
+    }
+}
