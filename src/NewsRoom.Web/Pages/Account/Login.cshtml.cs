@@ -32,6 +32,11 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             {
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/editor");
             }
+            if (result.RequiresTwoFactor)
+            {
+                // The password was right; Identity keeps who it was for in a short cookie of its own until the code comes.
+                return RedirectToPage("/Account/LoginWithCode", new { ReturnUrl, Input.RememberMe });
+            }
             if (result.IsLockedOut)
             {
                 ModelState.AddModelError(string.Empty, "登录失败次数过多，账户已暂时锁定，请稍后再试。");
