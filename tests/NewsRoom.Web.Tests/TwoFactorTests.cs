@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -218,9 +219,12 @@ public class TwoFactorTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFac
     }
 
     [Fact]
-    public async Task TwoFactorPages_SendAnAnonymousVisitorToTheLoginPage()
+    public async Task TwoFactorPages_AskForASignedInUserInTheirMetadata_AndSendAnAnonymousVisitorToTheLoginPage()
     {
         using var client = TestClients.Anonymous(factory);
+        var pages = (await AppEndpoints.ListAsync(factory.Services)).Where(r => r.Template.StartsWith("/account/twofactor", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, r => Assert.True(r.RequiresAuthorization, r.ToString()));
 
         foreach (var path in new[] { "/account/twofactor", "/account/twofactor/setup", "/account/twofactor/recoverycodes", "/account/twofactor/disable" })
         {
@@ -275,6 +279,18 @@ public class TwoFactorTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFac
 /// <summary>Codes are guessed faster than passwords: their forms share the login's limit per client address.</summary>
 public class TwoFactorRateLimitTests(StrictLoginLimitFactory factory) : IClassFixture<StrictLoginLimitFactory>
 {
+    [Fact]
+    public async Task EveryPageThatTakesACode_CarriesTheLoginsRateLimit()
+    {
+        var routes = await AppEndpoints.ListAsync(factory.Services);
+
+        var codePages = routes.Where(r => r.Template.StartsWith("/account/twofactor", StringComparison.Ordinal) || r.Template == "/account/loginwithcode").ToList();
+
+        Assert.Contains(codePages, r => r.ToString() == "POST /account/loginwithcode?handler=Recovery");
+        Assert.Contains(codePages, r => r.ToString() == "POST /account/twofactor/disable");
+        Assert.All(codePages, r => Assert.Equal("login", r.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName));
+    }
+
     [Fact]
     public async Task CodeAttempts_CountWithTheLoginsAgainstTheLimitPerMinute()
     {

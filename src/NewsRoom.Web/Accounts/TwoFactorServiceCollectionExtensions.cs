@@ -22,7 +22,9 @@ internal static class TwoFactorServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNewsRoomTwoFactor(this IServiceCollection services)
     {
-        services.Configure<RazorPagesOptions>(options =>
+        // PostConfigure: the framework's own setup of these options starts a new conventions collection, so conventions
+        // configured before AddRazorPages runs would be dropped.
+        services.PostConfigure<RazorPagesOptions>(options =>
         {
             // Any signed-in account, without the editor policy: that policy sends an admin without two-factor sign-in
             // here, so holding this folder to it would send the admin round in a circle.
