@@ -33,7 +33,8 @@ public class TwoFactorRequiredForAdminsTests(TwoFactorRequiredFactory factory) :
         Assert.Equal(10, TwoFactorSetup.CodesOn(codesPage).Count);
         Assert.Equal("/admin", codesPage.QuerySelector("main a.button")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/admin/users", UriKind.Relative))).StatusCode);
+        var users = await admin.GetDocumentAsync("/admin/users");
+        Assert.Equal("已启用", users.QuerySelector($"tr[data-user='{NewsRoomFactory.AdminEmail}'] [data-two-factor]")!.TextContent.Trim());
     }
 
     [Fact]

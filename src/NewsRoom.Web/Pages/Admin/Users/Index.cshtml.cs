@@ -17,7 +17,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
     [BindProperty]
     public NewAccount Input { get; set; } = new();
 
-    public sealed record UserRow(string Id, string Email, string? DisplayName, bool IsAdmin, bool IsLocked);
+    public sealed record UserRow(string Id, string Email, string? DisplayName, bool IsAdmin, bool IsLocked, bool TwoFactor);
 
     public sealed class NewAccount
     {
@@ -203,10 +203,11 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
                 u.Email,
                 u.DisplayName,
                 u.LockoutEnd,
+                u.TwoFactorEnabled,
                 IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRoleId),
             })
             .ToListAsync();
         var now = clock.GetUtcNow();
-        Accounts = rows.Select(u => new UserRow(u.Id, u.Email ?? u.Id, u.DisplayName, u.IsAdmin, u.LockoutEnd is { } end && end > now)).ToList();
+        Accounts = rows.Select(u => new UserRow(u.Id, u.Email ?? u.Id, u.DisplayName, u.IsAdmin, u.LockoutEnd is { } end && end > now, u.TwoFactorEnabled)).ToList();
     }
 }
