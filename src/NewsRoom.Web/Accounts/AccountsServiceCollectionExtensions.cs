@@ -35,8 +35,8 @@ internal static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<NewsRoomDb>()
             .AddDefaultTokenProviders();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Editor, p => p.RequireRole(Roles.Editor, Roles.Admin))
-            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Roles.Editor, p => p.RequireRole(Roles.Editor, Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

@@ -40,6 +40,9 @@ internal static class NewsRoomHosting
         // Accounts, their cookie, the editor and admin policies and the login rate limit.
         builder.Services.AddNewsRoomAccounts();
 
+        // Optional authenticator codes at sign-in, with recovery codes; required of admins when the setting says so.
+        builder.Services.AddNewsRoomTwoFactor();
+
         // The importer shared by first start, the command line and the admin console, and the console's background runs.
         builder.Services.AddNewsRoomImport();
 

@@ -14,6 +14,9 @@ public sealed class NewsRoomOptions
     /// <summary>The first admin account, created on start when no admin exists.</summary>
     public AdminAccountOptions Admin { get; set; } = new();
 
+    /// <summary>How editors and admins sign in.</summary>
+    public AccountsOptions Accounts { get; set; } = new();
+
     /// <summary>Login attempts (POSTs) allowed per client address per minute; more get 429.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 30;
 
@@ -35,4 +38,11 @@ public sealed class AdminAccountOptions
 
     /// <summary>The admin's password; in Development one is generated and logged once when unset.</summary>
     public string? Password { get; set; }
+}
+
+/// <summary>How editors and admins sign in.</summary>
+public sealed class AccountsOptions
+{
+    /// <summary>Admins must turn on two-factor sign-in before they can use the desk or the admin console.</summary>
+    public bool RequireTwoFactorForAdmins { get; set; }
 }

@@ -44,6 +44,11 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
                 await throttle.ForgetAsync(attempt);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/editor");
             }
+            if (result.RequiresTwoFactor)
+            {
+                // The password was right; Identity keeps who it was for in a short cookie of its own until the code comes.
+                return RedirectToPage("/Account/LoginWithCode", new { ReturnUrl, Input.RememberMe });
+            }
             if (result.IsLockedOut || result.IsNotAllowed)
             {
                 // Refused before the password was checked: the same hash work as any other failure, so a locked account

@@ -20,7 +20,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
     [BindProperty]
     public NewAccount Input { get; set; } = new();
 
-    public sealed record UserRow(string Id, string Email, string? DisplayName, bool IsAdmin, bool IsLocked);
+    public sealed record UserRow(string Id, string Email, string? DisplayName, bool IsAdmin, bool IsLocked, bool TwoFactor);
 
     public sealed class NewAccount
     {
@@ -211,10 +211,11 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
                 u.Email,
                 u.DisplayName,
                 u.LockoutEnd,
+                u.TwoFactorEnabled,
                 IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRoleId),
             })
             .ToListAsync();
         var now = clock.GetUtcNow();
-        Accounts = rows.Select(u => new UserRow(u.Id, u.Email ?? u.Id, u.DisplayName, u.IsAdmin, u.LockoutEnd is { } end && end > now)).ToList();
+        Accounts = rows.Select(u => new UserRow(u.Id, u.Email ?? u.Id, u.DisplayName, u.IsAdmin, u.LockoutEnd is { } end && end > now, u.TwoFactorEnabled)).ToList();
     }
 }

@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace NewsRoom.Web.Pages.Account;
+
+/// <summary>The login's second step for an account with two-factor sign-in: the authenticator's code, or a recovery code.</summary>
+public class LoginWithCodeModel(SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty]
+    public CodeInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>The 记住我 of the password step, carried to the sign-in this step completes.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool RememberMe { get; set; }
+
+    /// <summary>No password step is pending (never done, or its cookie expired): the page says to start again.</summary>
+    public bool NoPasswordStep { get; private set; }
+
+    public async Task OnGetAsync() => NoPasswordStep = await signIn.GetTwoFactorAuthenticationUserAsync() is null;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var code = AuthenticatorSetup.DigitsOf(Input.Code);
+        if (code.Length == 0)
+        {
+            ModelState.AddModelError("Input.Code", "请输入验证器应用显示的 6 位验证码");
+            return await PageAsync();
+        }
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: Input.RememberDevice);
+        return await OutcomeAsync(result, "Input.Code", "验证码不正确或已过期，请输入验证器应用当前显示的 6 位数字。");
+    }
+
+    public async Task<IActionResult> OnPostRecoveryAsync()
+    {
+        var code = AuthenticatorSetup.RecoveryCodeOf(Input.RecoveryCode);
+        if (code.Length == 0)
+        {
+            ModelState.AddModelError("Input.RecoveryCode", "请输入一个恢复码");
+            return await PageAsync();
+        }
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        return await OutcomeAsync(result, "Input.RecoveryCode", "恢复码不正确或已用过，每个恢复码只能使用一次。");
+    }
+
+    private async Task<IActionResult> OutcomeAsync(Microsoft.AspNetCore.Identity.SignInResult result, string field, string wrongCode)
+    {
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/editor");
+        }
+        if (result.IsLockedOut)
+        {
+            // Wrong codes count toward the same lockout as wrong passwords (5 tries, then 15 minutes).
+            ModelState.AddModelError(string.Empty, "验证失败次数过多，账户已暂时锁定，请稍后再试。");
+        }
+        else
+        {
+            ModelState.AddModelError(field, wrongCode);
+        }
+        return await PageAsync();
+    }
+
+    private async Task<IActionResult> PageAsync()
+    {
+        await OnGetAsync();
+        return Page();
+    }
+
+    public sealed class CodeInput
+    {
+        [Display(Name = "验证码")]
+        public string? Code { get; set; }
+
+        [Display(Name = "记住此设备")]
+        public bool RememberDevice { get; set; }
+
+        [Display(Name = "恢复码")]
+        public string? RecoveryCode { get; set; }
+    }
+}
