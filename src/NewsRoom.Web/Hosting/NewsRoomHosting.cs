@@ -80,7 +80,12 @@ internal static class NewsRoomHosting
             options.Conventions.AuthorizeFolder("/Admin", Roles.Admin);
             options.Conventions.AddPageApplicationModelConvention("/Account/Login",
                 model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountsServiceCollectionExtensions.LoginRateLimit)));
-        }).AddMvcOptions(Pages.ChineseValidationMessages.Apply);
+        }).AddMvcOptions(options =>
+        {
+            Pages.ChineseValidationMessages.Apply(options);
+            // Control characters in any posted field are a validation error, before every page handler.
+            options.Filters.Add<Pages.FormControlCharacters>();
+        });
         services.AddRouting(options => options.LowercaseUrls = true);
         // Chinese is written as itself, not as &#x...; entities: a third of the page weight and unreadable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -102,6 +107,8 @@ internal static class NewsRoomHosting
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            // After the forwarded headers: a request that reached the proxy over HTTPS is HTTPS here too, and is told to stay so.
+            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         // Given the site's logger, request logging takes it once; without it, it asks the static logger for a new one

@@ -67,7 +67,11 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
 
     public async Task<IActionResult> OnPostResetPasswordAsync(string id, string? newPassword)
     {
-        ModelState.Clear();
+        if (!IsValidApartFromCreateForm())
+        {
+            await LoadAsync();
+            return Page();
+        }
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return NotFound();
@@ -88,7 +92,11 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
 
     public async Task<IActionResult> OnPostLockAsync(string id)
     {
-        ModelState.Clear();
+        if (!IsValidApartFromCreateForm())
+        {
+            await LoadAsync();
+            return Page();
+        }
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return NotFound();
@@ -107,7 +115,11 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
 
     public async Task<IActionResult> OnPostUnlockAsync(string id)
     {
-        ModelState.Clear();
+        if (!IsValidApartFromCreateForm())
+        {
+            await LoadAsync();
+            return Page();
+        }
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return NotFound();
@@ -120,7 +132,11 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
 
     public async Task<IActionResult> OnPostSetRoleAsync(string id, string? role)
     {
-        ModelState.Clear();
+        if (!IsValidApartFromCreateForm())
+        {
+            await LoadAsync();
+            return Page();
+        }
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return NotFound();
@@ -150,7 +166,11 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
 
     public async Task<IActionResult> OnPostDeleteAsync(string id)
     {
-        ModelState.Clear();
+        if (!IsValidApartFromCreateForm())
+        {
+            await LoadAsync();
+            return Page();
+        }
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return NotFound();
@@ -166,6 +186,17 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
         }
         Message = $"已删除账户 {user.Email}。";
         return RedirectToPage();
+    }
+
+    // Every handler binds the create form's Input as well; its errors belong to the create handler alone. What the posted
+    // fields themselves were refused for (FormControlCharacters) stays.
+    private bool IsValidApartFromCreateForm()
+    {
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Input) + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        return ModelState.IsValid;
     }
 
     // An admin always has the editor role too, as the first admin does, so the editor policy never has to know about admins.
