@@ -37,7 +37,7 @@ public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunne
     {
         if (!ModelState.IsValid)
         {
-            await LoadAsync(Select(Files) ?? [.. files.List()], cancellationToken);
+            await LoadAsync(Select(Files) ?? files.List().ToList(), cancellationToken);
             return Page();
         }
         var selected = Select(Files);
