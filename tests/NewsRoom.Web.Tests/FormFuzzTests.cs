@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace NewsRoom.Web.Tests;
 
@@ -83,7 +83,9 @@ public class FormFuzzTests(AdminFactory factory, ITestOutputHelper output) : ICl
                 {
                     continue;
                 }
-                var buttons = form.QuerySelectorAll<IHtmlButtonElement>("button[formaction]").Cast<IHtmlElement?>().Prepend(null).ToList();
+                // The form's own action first, then each button that posts elsewhere.
+                var buttons = new List<IHtmlElement?> { null };
+                buttons.AddRange(form.QuerySelectorAll<IHtmlButtonElement>("button[formaction]"));
                 foreach (var value in Values)
                 {
                     // A GET form's fields travel in the request line, which a server refuses past 8 KB (414) before the site sees it.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace NewsRoom.Web.Tests;
 
