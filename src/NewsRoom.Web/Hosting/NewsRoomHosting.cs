@@ -110,6 +110,8 @@ internal static class NewsRoomHosting
             // After the forwarded headers: a request that reached the proxy over HTTPS is HTTPS here too, and is told to stay so.
             app.UseHsts();
         }
+        // A NUL in a posted form would make the framework refuse the whole form (400); it is refused field by field instead.
+        app.UseFormNulCharacters();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         // Given the site's logger, request logging takes it once; without it, it asks the static logger for a new one
         // on every request.

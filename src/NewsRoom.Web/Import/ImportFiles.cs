@@ -24,7 +24,7 @@ public sealed class ImportFiles(IOptions<NewsRoomOptions> options, IHostEnvironm
 
     /// <summary>
     /// The longest name an upload may have, in UTF-8 bytes: a Linux file name holds 255, and the upload is first written
-    /// under its name with ".part" added. 80 Chinese characters, or 240 letters.
+    /// under its name with ".part" added. About 78 Chinese characters with ".txt".
     /// </summary>
     public const int MaxNameBytes = 240;
 
@@ -172,7 +172,7 @@ public sealed class ImportFiles(IOptions<NewsRoomOptions> options, IHostEnvironm
         }
         if (Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
         {
-            return "文件名太长（最多 80 个汉字或 240 个英文字母），请把文件改名后再上传。未做任何更改。";
+            return "文件名太长（连同 .txt 最多 240 个字节，约 78 个汉字或 236 个英文字母），请把文件改名后再上传。未做任何更改。";
         }
         if (!name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.Length <= 4)
         {

@@ -39,7 +39,16 @@ public sealed class FormControlCharacters : IAsyncPageFilter
                 context.Result = new Microsoft.AspNetCore.Mvc.BadRequestResult();
                 return;
             }
+            // The fields whose NUL FormNulCharacters had to write as ␀ before the form could be read at all.
             var refused = false;
+            if (http.Items[FormNulCharacters.FieldsKey] is ISet<string> withNul)
+            {
+                foreach (var name in withNul)
+                {
+                    context.ModelState.AddModelError(name, FieldMessage);
+                    refused = true;
+                }
+            }
             foreach (var (name, values) in form)
             {
                 if (HasControlCharacters(name) || values.Any(value => value is not null && HasControlCharacters(value)))

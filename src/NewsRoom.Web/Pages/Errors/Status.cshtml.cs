@@ -13,9 +13,10 @@ public class StatusModel : PageModel
     public string Title { get; private set; } = "出错了";
     public string Message { get; private set; } = string.Empty;
 
-    public void OnGet([FromRoute] int? code) => Describe(code);
+    // No parameters: binding one would read the refused request's form, the very thing that could not be read.
+    public void OnGet() => Describe(RequestedCode());
 
-    public void OnPost([FromRoute] int? code) => Describe(code);
+    public void OnPost() => Describe(RequestedCode());
 
     /// <summary>
     /// The status the page answers with: an error status HTTP defines (400–599 with a reason phrase); anything else in
@@ -28,6 +29,11 @@ public class StatusModel : PageModel
         >= 400 and <= 599 when ReasonPhrases.GetReasonPhrase(code.Value).Length > 0 => code.Value,
         _ => StatusCodes.Status404NotFound,
     };
+
+    // The status being explained: the re-executed response's own, else the one in the address.
+    private int? RequestedCode() =>
+        HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+        ?? (int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null);
 
     private void Describe(int? code)
     {
