@@ -85,6 +85,8 @@ internal static class NewsRoomHosting
             Pages.ChineseValidationMessages.Apply(options);
             // Control characters in any posted field are a validation error, before every page handler.
             options.Filters.Add<Pages.FormControlCharacters>();
+            // A checkbox posted with anything but true or false is a validation error, not a 500 when the form is shown again.
+            options.ModelBinderProviders.Insert(0, new Pages.CheckboxValues());
         });
         services.AddRouting(options => options.LowercaseUrls = true);
         // Chinese is written as itself, not as &#x...; entities: a third of the page weight and unreadable source.
