@@ -79,6 +79,12 @@ public class IndexModel(NewsRoomDb db, IssueImporter importer, ImportFiles files
         return accepted;
     }
 
+    private async Task<(FileImportState State, string? Error, ParsedIssue? Parsed)> PlannedAsync(ImportSource source, CancellationToken cancellationToken)
+    {
+        var plan = await importer.PlanAsync(source, cancellationToken);
+        return (plan.State, plan.Error, plan.Parsed);
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var issues = await db.Issues.AsNoTracking()
@@ -94,11 +100,16 @@ public class IndexModel(NewsRoomDb db, IssueImporter importer, ImportFiles files
         var rows = new List<FileRow>();
         foreach (var file in files.List())
         {
-            var plan = await importer.PlanAsync(await files.ReadAsync(file, cancellationToken), cancellationToken);
+            // The reading is the one kept since the upload (ImportFiles); only a file already imported needs the planner
+            // to tell changed from unchanged, since one never imported is new, or unreadable, whatever it holds.
+            var source = await files.ReadAsync(file, cancellationToken);
             var issue = issues.GetValueOrDefault(file.FileName);
+            var (state, error, parsed) = issue is null
+                ? (source.Reading.Issue is null ? FileImportState.Unreadable : FileImportState.New, source.Reading.Error, source.Reading.Issue)
+                : await PlannedAsync(source, cancellationToken);
             rows.Add(new FileRow(
-                file, plan.State, plan.Error, issue?.ImportedAt, issue?.Articles ?? 0, plan.Parsed?.Articles.Count ?? 0,
-                plan.Parsed?.Warnings ?? issue?.Warnings ?? [], plan.Parsed?.Unplaced ?? issue?.Unplaced ?? []));
+                file, state, error, issue?.ImportedAt, issue?.Articles ?? 0, parsed?.Articles.Count ?? 0,
+                parsed?.Warnings ?? issue?.Warnings ?? [], parsed?.Unplaced ?? issue?.Unplaced ?? []));
         }
         Files = rows;
         Runs = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(5)
