@@ -188,15 +188,21 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, TimeProvider 
         return RedirectToPage();
     }
 
-    // Every handler binds the create form's Input as well; its errors belong to the create handler alone. What the posted
-    // fields themselves were refused for (FormControlCharacters) stays.
+    // Every handler binds the create form's Input as well, and with none of its fields posted the binder falls back to
+    // the bare names (Email, Password): those errors belong to the create handler alone. What the fields this form did
+    // post were refused for (FormControlCharacters) stays, and is shown.
     private bool IsValidApartFromCreateForm()
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Input) + ".", StringComparison.Ordinal)).ToList())
+        var refused = ModelState
+            .Where(e => e.Value is { Errors.Count: > 0 } && (e.Key.Length == 0 || Request.Form.ContainsKey(e.Key)) && !e.Key.StartsWith(nameof(Input) + ".", StringComparison.Ordinal))
+            .SelectMany(e => e.Value!.Errors.Select(error => (e.Key, error.ErrorMessage)))
+            .ToList();
+        ModelState.Clear();
+        foreach (var (key, message) in refused)
         {
-            ModelState.Remove(key);
+            ModelState.AddModelError(key, message);
         }
-        return ModelState.IsValid;
+        return refused.Count == 0;
     }
 
     // An admin always has the editor role too, as the first admin does, so the editor policy never has to know about admins.
