@@ -47,6 +47,8 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.All(afterCrash.ArticlesByIssue, issue => Assert.Equal(expected[issue.Key], issue.Value));
         // The killed run's stored articles were still waiting to be indexed for search, as a run indexes in batches.
         Assert.True(afterCrash.Waiting > 0);
+        // The run's history counts exactly the files the store holds: each file's outcome was written with its articles.
+        Assert.Equal(afterCrash.ArticlesByIssue.Count, afterCrash.RunFilesDone);
 
         using (var again = StartImport(database))
         {
@@ -84,7 +86,7 @@ public sealed class CrashRecoveryTests : IDisposable
         return process;
     }
 
-    private static (string Integrity, Dictionary<string, int> ArticlesByIssue, long Published, long Indexed, long Waiting) ReadStore(string database)
+    private static (string Integrity, Dictionary<string, int> ArticlesByIssue, long Published, long Indexed, long Waiting, long RunFilesDone) ReadStore(string database)
     {
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
@@ -107,7 +109,8 @@ public sealed class CrashRecoveryTests : IDisposable
             return (long)command.ExecuteScalar()!;
         }
         return (integrity, articles, Count("SELECT count(*) FROM Articles WHERE Status = 'Published'"),
-            Count("SELECT count(*) FROM ArticleSearch"), Count("SELECT count(*) FROM ArticleSearchBacklog"));
+            Count("SELECT count(*) FROM ArticleSearch"), Count("SELECT count(*) FROM ArticleSearchBacklog"),
+            Count("SELECT FilesDone FROM ImportRuns ORDER BY Id LIMIT 1"));
     }
 
     public void Dispose()

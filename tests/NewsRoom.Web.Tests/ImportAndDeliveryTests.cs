@@ -104,7 +104,7 @@ public partial class ImportAndDeliveryTests(NewsRoomFactory factory) : IClassFix
             await runner.FinishAsync(run, CancellationToken.None);
             var db = sp.GetRequiredService<NewsRoomDb>();
             var stored = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == run);
-            return (run, ImportRunner.ParseResults(stored.ResultJson), stored.FilesDone);
+            return (run, await ImportRunOutcomes.ReadAsync(db, run), stored.FilesDone);
         });
 
         Assert.True(runId > 0);

@@ -70,6 +70,36 @@ public sealed class MigrationTests : IDisposable
         Assert.DoesNotContain(triggers, name => name.StartsWith("ArticlePrimaryRegion", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ImportRunFiles_MovesEveryRunsResultsIntoRows_AndBackOnDowngrade()
+    {
+        var options = new DbContextOptionsBuilder<NewsRoomDb>().UseSqlite($"Data Source={Path.Combine(_folder, "store.db")}").Options;
+        await using var db = new NewsRoomDb(options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("ArticleSearchTextView");
+        var results = """[{"FileName":"a.txt","Succeeded":true,"Added":3,"Warnings":[],"Unplaced":[]},{"FileName":"b.txt","Succeeded":false,"Error":"坏","Warnings":[],"Unplaced":[]}]""";
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO ImportRuns (Id, StartedAt, StartedBy, DryRun, State, FilesTotal, FilesDone, ArticlesDone, ResultJson) VALUES
+                (1, '2025-06-02 00:00:00', 'admin', 0, 'Succeeded', 2, 2, 5, {results}),
+                (2, '2025-06-03 00:00:00', 'admin', 0, 'Succeeded', 0, 0, 0, '[]');
+            """);
+
+        await migrator.MigrateAsync();
+        var moved = await ImportRunOutcomes.ReadAsync(db, [1, 2]);
+        var columns = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('ImportRuns')").ToListAsync();
+
+        Assert.Equal([("a.txt", true, 3), ("b.txt", false, 0)], moved[1].Select(r => (r.FileName, r.Succeeded, r.Added)));
+        Assert.Equal("坏", moved[1].Last().Error);
+        Assert.Empty(moved[2]);
+        Assert.DoesNotContain("ResultJson", columns);
+
+        await migrator.MigrateAsync("ArticleSearchTextView");
+        var restored = await db.Database.SqlQueryRaw<string>("SELECT ResultJson AS Value FROM ImportRuns ORDER BY Id").ToListAsync();
+
+        Assert.Equal(["a.txt", "b.txt"], System.Text.Json.JsonDocument.Parse(restored[0]).RootElement.EnumerateArray().Select(e => e.GetProperty("FileName").GetString()));
+        Assert.Equal("[]", restored[1]);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

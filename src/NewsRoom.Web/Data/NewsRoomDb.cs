@@ -19,6 +19,7 @@ public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContex
     public DbSet<Photo> Photos => Set<Photo>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportRunFile> ImportRunFiles => Set<ImportRunFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();

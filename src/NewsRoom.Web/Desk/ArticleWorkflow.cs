@@ -198,18 +198,24 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
     {
         article.Kind = content.Kind;
         article.Column = content.Column;
-        article.Kicker = content.Kicker;
-        article.Headline = content.Headline;
-        article.Subheadline = content.Subheadline;
+        // Bidirectional controls in a title would make it read otherwise than it says (BidiControls).
+        article.Kicker = BidiControls.Strip(content.Kicker);
+        article.Headline = BidiControls.Strip(content.Headline);
+        article.Subheadline = BidiControls.Strip(content.Subheadline);
         article.DatelinePlace = content.DatelinePlace;
         article.DatelineDate = content.DatelineDate;
         article.DatelineKind = content.DatelineKind;
         article.Body = content.Body;
 
-        var people = await db.FindOrAddPeopleAsync(content.Bylines.Select(b => b.Name), cancellationToken);
+        // Names as the store keeps them, so "张三" with a bidirectional mark is the same person as without.
+        var bylines = content.Bylines
+            .Select(b => BidiControls.StripToNull(b.Name) is { } name ? b with { Name = name } : null)
+            .OfType<SnapshotByline>()
+            .ToList();
+        var people = await db.FindOrAddPeopleAsync(bylines.Select(b => b.Name), cancellationToken);
 
         // Reconciled rather than replaced: a byline or region removed and added back in one save keeps its key.
-        var wantedBylines = content.Bylines.DistinctBy(b => (b.Name, b.Role)).ToList();
+        var wantedBylines = bylines.DistinctBy(b => (b.Name, b.Role)).ToList();
         article.Bylines.RemoveAll(b => !wantedBylines.Any(w => w.Name == b.Person.Name && w.Role == b.Role));
         for (var i = 0; i < wantedBylines.Count; i++)
         {
@@ -250,7 +256,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
             }
             photo.Title = wanted.Title;
             photo.Caption = wanted.Caption;
-            photo.Credits = wanted.Credits;
+            photo.Credits = BidiControls.Strip(wanted.Credits);
             photo.Order = i;
         }
         foreach (var extra in photos.Skip(content.Photos.Count))

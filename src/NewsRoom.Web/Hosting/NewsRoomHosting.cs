@@ -83,7 +83,14 @@ internal static class NewsRoomHosting
             options.Conventions.AuthorizeFolder("/Admin", Roles.Admin);
             options.Conventions.AddPageApplicationModelConvention("/Account/Login",
                 model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountsServiceCollectionExtensions.LoginRateLimit)));
-        }).AddMvcOptions(Pages.ChineseValidationMessages.Apply);
+        }).AddMvcOptions(options =>
+        {
+            Pages.ChineseValidationMessages.Apply(options);
+            // Control characters in any posted field are a validation error, before every page handler.
+            options.Filters.Add<Pages.FormControlCharacters>();
+            // A checkbox posted with anything but true or false is a validation error, not a 500 when the form is shown again.
+            options.ModelBinderProviders.Insert(0, new Pages.CheckboxValues());
+        });
         services.AddRouting(options => options.LowercaseUrls = true);
         // Chinese is written as itself, not as &#x...; entities: a third of the page weight and unreadable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -105,7 +112,11 @@ internal static class NewsRoomHosting
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            // After the forwarded headers: a request that reached the proxy over HTTPS is HTTPS here too, and is told to stay so.
+            app.UseHsts();
         }
+        // A NUL in a posted form would make the framework refuse the whole form (400); it is refused field by field instead.
+        app.UseFormNulCharacters();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         // Given the site's logger, request logging takes it once; without it, it asks the static logger for a new one
         // on every request.

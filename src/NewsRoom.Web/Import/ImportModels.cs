@@ -6,8 +6,9 @@ public sealed record ImportSource(string FileName, byte[] Bytes, IssueOrigin Ori
     private Lazy<PageDumpReading> _reading = new(() => PageDump.Read(FileName, Bytes));
 
     /// <summary>
-    /// The bytes with a reading made elsewhere, such as a parse recorded by an earlier parser: imported exactly as if
-    /// the parser had read the bytes that way. The importer's only way in besides its own parse.
+    /// The bytes with a reading made elsewhere, such as a parse recorded by an earlier parser or the parse of the same
+    /// bytes that <see cref="ImportFiles"/> kept: imported exactly as if the parser had read the bytes that way.
+    /// The importer's only way in besides its own parse.
     /// </summary>
     public static ImportSource WithReading(string fileName, byte[] bytes, IssueOrigin origin, PageDumpReading reading) =>
         new(fileName, bytes, origin) { _reading = new Lazy<PageDumpReading>(reading) };

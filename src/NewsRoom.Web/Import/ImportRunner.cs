@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -21,7 +22,8 @@ public sealed class ImportBacklog
 
 /// <summary>
 /// Runs imports file by file and keeps their <see cref="ImportRun"/> up to date, so the progress page and the history
-/// show where a run is. Each file is still the importer's own transaction: a failed file leaves the store as it was.
+/// show where a run is. Each file is still the importer's own transaction: a failed file leaves the store as it was,
+/// and a stored file's outcome is counted in the run by that same transaction (<see cref="ImportRunOutcomes"/>).
 /// </summary>
 public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFiles files, TimeProvider clock)
 {
@@ -31,12 +33,9 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private static readonly TimeSpan ResultsInterval = TimeSpan.FromSeconds(1);
-
     // Articles a run leaves waiting for the search index: a few seconds of importing, one FTS5 segment (see SearchIndexBacklog).
     private const int SearchIndexBatch = 5000;
 
-    private PendingResults? _pending;
     private (int RunId, string? StartedBy)? _running;
 
     public async Task<int> CreateAsync(string? startedBy, int filesTotal, CancellationToken cancellationToken = default)
@@ -60,22 +59,22 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
         ArgumentNullException.ThrowIfNull(job);
         foreach (var file in job.Files)
         {
-            FileImportResult result;
+            ImportSource source;
             try
             {
-                var source = await files.ReadAsync(file, cancellationToken);
-                result = await ImportFileAsync(job.RunId, source, job.Choices.GetValueOrDefault(file.FileName), cancellationToken);
+                source = await files.ReadAsync(file, cancellationToken);
             }
             catch (IOException ex)
             {
-                result = FileImportResult.Failed(file.FileName, "无法读取文件: " + ex.Message);
-                await RecordAsync(job.RunId, result, cancellationToken);
+                await RecordAsync(job.RunId, FileImportResult.Failed(file.FileName, "无法读取文件: " + ex.Message), cancellationToken);
+                continue;
             }
+            await ImportFileAsync(job.RunId, source, job.Choices.GetValueOrDefault(file.FileName), cancellationToken);
         }
         await FinishAsync(job.RunId, cancellationToken);
     }
 
-    /// <summary>Imports one file and adds its result to the run.</summary>
+    /// <summary>Imports one file; its outcome is added to the run as the file is done.</summary>
     public async Task<FileImportResult> ImportFileAsync(int runId, ImportSource source, IReadOnlyDictionary<string, ConflictChoice>? choices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -88,17 +87,14 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
             _running = (runId, startedBy);
         }
         importer.SearchIndexBatch = SearchIndexBatch;
-        var result = await importer.ImportAsync(source, _running.Value.StartedBy, choices, cancellationToken);
-        await RecordAsync(runId, result, cancellationToken);
-        return result;
+        return await importer.ImportAsync(source, _running.Value.StartedBy, choices, runId, cancellationToken);
     }
 
     public async Task FinishAsync(int runId, CancellationToken cancellationToken)
     {
         // The run's last articles become findable before it is reported finished.
         await importer.IndexSearchBacklogAsync(cancellationToken);
-        await FlushResultsAsync(runId, cancellationToken);
-        var results = await ResultsAsync(runId, cancellationToken);
+        var results = await ImportRunOutcomes.ReadAsync(db, runId, cancellationToken);
         var failed = results.Where(r => !r.Succeeded).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         string? error = failed.Count == 0 ? null : string.Join("; ", failed.Select(f => $"{f.FileName}: {f.Error}"));
@@ -109,73 +105,56 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
                 .SetProperty(r => r.Error, error), cancellationToken);
     }
 
-    /// <summary>Runs left queued or running by a stopped process: their files rolled back, so they are failed, not resumed.</summary>
-    public async Task FailInterruptedAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.ImportRuns.Where(r => r.State == ImportRunState.Queued || r.State == ImportRunState.Running)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.State, ImportRunState.Failed)
-                .SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Error, "导入被中断（服务重启），未完成的文件没有写入。"), cancellationToken);
-    }
-
-    public static IReadOnlyList<FileImportResult> ParseResults(string json) =>
-        JsonSerializer.Deserialize<List<FileImportResult>>(json, Json) ?? [];
-
-    private async Task<IReadOnlyList<FileImportResult>> ResultsAsync(int runId, CancellationToken cancellationToken)
-    {
-        var json = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.ResultJson).SingleAsync(cancellationToken);
-        return ParseResults(json);
-    }
-
     /// <summary>
-    /// Adds a file's result to the run; updated with ExecuteUpdate, as the importer clears the tracker when it rolls a file back.
-    /// The results list grows with the run, so rewriting it for every file would make a run of thousands of files quadratic:
-    /// it and the counts are kept here and written at most once a second (the progress page polls about that often), and
-    /// always when the run finishes.
+    /// Runs left queued or running by a stopped process are marked interrupted, saying how far they got: the files with
+    /// an outcome are in the store (or failed, and rolled back), the rest were never started or rolled back unfinished.
+    /// They are not resumed: the admin decides whether to run the rest.
     /// </summary>
-    public async Task RecordAsync(int runId, FileImportResult result, CancellationToken cancellationToken)
+    public async Task MarkInterruptedAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        if (_pending?.RunId != runId)
+        var stopped = await db.ImportRuns.AsNoTracking()
+            .Where(r => r.State == ImportRunState.Queued || r.State == ImportRunState.Running)
+            .Select(r => new { r.Id, r.FilesTotal })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var run in stopped)
         {
-            await FlushResultsAsync(_pending?.RunId, cancellationToken);
-            _pending = new PendingResults(runId, [.. await ResultsAsync(runId, cancellationToken)]);
-        }
-        _pending.Results.Add(result);
-        _pending.Dirty = true;
-        if (clock.GetUtcNow() - _pending.WrittenAt >= ResultsInterval)
-        {
-            await FlushResultsAsync(runId, cancellationToken);
+            var outcomes = await db.ImportRunFiles.Where(f => f.ImportRunId == run.Id)
+                .GroupBy(f => f.Succeeded)
+                .Select(g => new { Succeeded = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var done = outcomes.Where(o => o.Succeeded).Sum(o => o.Count);
+            var failed = outcomes.Where(o => !o.Succeeded).Sum(o => o.Count);
+            var error = InterruptedText(run.FilesTotal, done, failed);
+            await db.ImportRuns.Where(r => r.Id == run.Id)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.State, ImportRunState.Interrupted)
+                    .SetProperty(r => r.FinishedAt, now)
+                    .SetProperty(r => r.FilesDone, done + failed)
+                    .SetProperty(r => r.Error, error), cancellationToken);
         }
     }
 
-    private async Task FlushResultsAsync(int? runId, CancellationToken cancellationToken)
+    /// <summary>What an interrupted run says of itself: "导入被中断（服务停止）：200 个文件中已导入 154 个，46 个未开始。"</summary>
+    public static string InterruptedText(int total, int done, int failed)
     {
-        if (_pending is not { Dirty: true } pending || pending.RunId != runId)
+        var notStarted = Math.Max(total - done - failed, 0);
+        var text = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture, $"导入被中断（服务停止）：{total} 个文件中已导入 {done} 个"));
+        if (failed > 0)
         {
-            return;
+            text.Append(CultureInfo.InvariantCulture, $"，{failed} 个失败");
         }
-        var json = JsonSerializer.Serialize(pending.Results, Json);
-        var files = pending.Results.Count;
-        var articles = pending.Results.Sum(r => r.Added + r.Updated + r.Removed + r.Unchanged + r.ConflictsKept);
-        await db.ImportRuns.Where(r => r.Id == pending.RunId)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.ResultJson, json)
-                .SetProperty(r => r.FilesDone, files)
-                .SetProperty(r => r.ArticlesDone, articles), cancellationToken);
-        pending.Dirty = false;
-        pending.WrittenAt = clock.GetUtcNow();
+        text.Append(CultureInfo.InvariantCulture, $"，{notStarted} 个未开始。");
+        if (notStarted > 0)
+        {
+            text.Append("已导入的文件完整地在库中，未开始的文件没有写入任何内容，可以重新导入。");
+        }
+        return text.ToString();
     }
 
-    private sealed class PendingResults(int runId, List<FileImportResult> results)
-    {
-        public int RunId { get; } = runId;
-        public List<FileImportResult> Results { get; } = results;
-        public bool Dirty { get; set; }
-        public DateTimeOffset WrittenAt { get; set; } = DateTimeOffset.MinValue;
-    }
+    /// <summary>Adds the outcome of a file that could not even be read (missing, unreadable from disk) to the run.</summary>
+    public Task RecordAsync(int runId, FileImportResult result, CancellationToken cancellationToken) =>
+        ImportRunOutcomes.AddAloneAsync(db, runId, result, cancellationToken);
 }
 
 /// <summary>Takes queued imports one by one, so a long import does not hold the admin's request.</summary>
@@ -186,7 +165,7 @@ internal sealed class ImportWorker(ImportBacklog queue, IServiceScopeFactory sco
     {
         using (var scope = scopes.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ImportRunner>().FailInterruptedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ImportRunner>().MarkInterruptedAsync(cancellationToken);
         }
         await base.StartAsync(cancellationToken);
     }

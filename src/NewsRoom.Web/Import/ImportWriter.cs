@@ -66,7 +66,7 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
                 .Include(a => a.Photos)
                 .ToDictionaryAsync(a => a.Id, cancellationToken);
         var people = await db.FindOrAddPeopleAsync(
-            parsed.Articles.SelectMany(a => a.Bylines.Concat(a.Photos.SelectMany(p => p.Credits))).Select(b => b.Name),
+            parsed.Articles.SelectMany(a => a.Bylines.Concat(a.Photos.SelectMany(p => p.Credits))).Select(b => NameOf(b)).Where(n => n.Length > 0),
             cancellationToken);
         // The issue and any new people get their ids now: the new articles below refer to them.
         await SaveAsync(cancellationToken);
@@ -150,6 +150,9 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
 
     private sealed record RegionRef(int Id, string Name);
 
+    // A person as the store names them: without bidirectional controls, so one name is one person.
+    private static string NameOf(ParsedByline byline) => BidiControls.Strip(byline.Name)!;
+
     // One file's reading of its articles into rows: the gazetteer, the people, and the file's times.
     private sealed class ArticleContent(Dictionary<string, RegionRef> regions, Dictionary<string, Person> people, DateTime publishedAt, DateTime now)
     {
@@ -168,9 +171,10 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
         {
             article.Kind = item.Kind;
             article.Column = item.Column;
-            article.Kicker = item.Kicker;
-            article.Headline = item.Headline;
-            article.Subheadline = item.Subheadline;
+            // Bidirectional controls in a title would make it read otherwise than it says (BidiControls).
+            article.Kicker = BidiControls.Strip(item.Kicker);
+            article.Headline = BidiControls.Strip(item.Headline);
+            article.Subheadline = BidiControls.Strip(item.Subheadline);
             article.DatelinePlace = item.Dateline?.Place;
             article.DatelineDate = item.Dateline?.Date;
             article.DatelineKind = item.Dateline?.Kind;
@@ -181,6 +185,8 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
 
             var credits = item.Bylines
                 .Concat(item.Photos.SelectMany(p => p.Credits.Select(c => c with { Role = BylineRole.Photographer })))
+                .Select(b => b with { Name = NameOf(b) })
+                .Where(b => b.Name.Length > 0)
                 .DistinctBy(b => (b.Name, b.Role))
                 .Select((b, order) => (Person: people[b.Name], b.Role, Order: order))
                 .ToList();
@@ -221,7 +227,7 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
                 {
                     Title = photo.Title,
                     Caption = photo.Caption,
-                    Credits = photo.Credits.Count == 0 ? null : string.Join(' ', photo.Credits.Select(c => c.Name)),
+                    Credits = photo.Credits.Count == 0 ? null : string.Join(' ', photo.Credits.Select(NameOf)),
                     Order = i,
                 });
             }

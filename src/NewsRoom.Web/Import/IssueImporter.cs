@@ -45,19 +45,33 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
     }
 
     /// <summary>Imports one file in one transaction. On any failure the store is left exactly as it was.</summary>
-    public async Task<FileImportResult> ImportAsync(
+    public Task<FileImportResult> ImportAsync(
         ImportSource source,
         string? importedBy,
         IReadOnlyDictionary<string, ConflictChoice>? choices = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ImportAsync(source, importedBy, choices, null, cancellationToken);
+
+    /// <summary>
+    /// Imports one file in one transaction, and adds its outcome to the run when one is given: a stored file's outcome
+    /// in the same transaction, so the run never says less or more than the store holds. A cancelled file adds nothing:
+    /// it was not done.
+    /// </summary>
+    public async Task<FileImportResult> ImportAsync(
+        ImportSource source,
+        string? importedBy,
+        IReadOnlyDictionary<string, ConflictChoice>? choices,
+        int? runId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source.Reading.Issue is null)
         {
-            return FileImportResult.Failed(source.FileName, source.Reading.Error ?? "unreadable");
+            return await OutcomeAsync(runId, FileImportResult.Failed(source.FileName, source.Reading.Error ?? "unreadable"), cancellationToken);
         }
 
         FileImportResult result;
+        var addedToRun = false;
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using (transaction)
         {
@@ -68,17 +82,25 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
                 if (plan.State == FileImportState.Unchanged)
                 {
                     await transaction.RollbackAsync(cancellationToken);
-                    return Result(plan, null, 0, 0);
+                    result = Result(plan, null, 0, 0);
                 }
-                // Changes are detected once before each save (see ImportWriter), not again by every Entries() call on the way.
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                var (issueId, touched, kept, overwritten) = await writer.WriteAsync(source, plan, importedBy, choices, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                // Nothing tracked outlives the file: a run over thousands of files stays linear.
-                // The reader cache was evicted by ReaderCacheInterceptor when the transaction committed.
-                db.ChangeTracker.Clear();
-                _awaitingSearchIndex += touched.Count;
-                result = Result(plan, issueId, kept, overwritten);
+                else
+                {
+                    // Changes are detected once before each save (see ImportWriter), not again by every Entries() call on the way.
+                    db.ChangeTracker.AutoDetectChangesEnabled = false;
+                    var (issueId, touched, kept, overwritten) = await writer.WriteAsync(source, plan, importedBy, choices, cancellationToken);
+                    result = Result(plan, issueId, kept, overwritten);
+                    if (runId is int run)
+                    {
+                        await ImportRunOutcomes.AddAsync(db, run, result, cancellationToken);
+                    }
+                    await transaction.CommitAsync(cancellationToken);
+                    addedToRun = runId is not null;
+                    // Nothing tracked outlives the file: a run over thousands of files stays linear.
+                    // The reader cache was evicted by ReaderCacheInterceptor when the transaction committed.
+                    db.ChangeTracker.Clear();
+                    _awaitingSearchIndex += touched.Count;
+                }
             }
             catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or OperationCanceledException)
             {
@@ -89,12 +111,17 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
                 {
                     throw;
                 }
-                return FileImportResult.Failed(source.FileName, ex.Message);
+                result = FileImportResult.Failed(source.FileName, ex.Message);
             }
             finally
             {
                 db.ChangeTracker.AutoDetectChangesEnabled = true;
             }
+        }
+        // An outcome that stored nothing (unchanged, failed) still belongs to the run.
+        if (!addedToRun)
+        {
+            await OutcomeAsync(runId, result, cancellationToken);
         }
         if (_awaitingSearchIndex > SearchIndexBatch)
         {
@@ -120,6 +147,15 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
         {
             logger.LogError(ex, "Indexing imported articles for search failed; they stay in the backlog and are indexed later");
         }
+    }
+
+    private async Task<FileImportResult> OutcomeAsync(int? runId, FileImportResult result, CancellationToken cancellationToken)
+    {
+        if (runId is int run)
+        {
+            await ImportRunOutcomes.AddAloneAsync(db, run, result, cancellationToken);
+        }
+        return result;
     }
 
     private static FileImportResult Result(FileImportPlan plan, int? issueId, int kept, int overwritten) =>

@@ -171,7 +171,8 @@ public sealed class SearchService(NewsRoomDb db)
         // Dates are the papers' days, in Beijing time; PublishedAt is stored in UTC as EF writes it.
         return new SearchFilters(
             regionIds,
-            query.From is { } from ? StoredUtc(from) : null,
+            // The first day has no Beijing midnight in UTC (it would fall before year 1): from then on is no filter at all.
+            query.From is { } from && from > DateOnly.MinValue ? StoredUtc(from) : null,
             query.To is { } to && to < DateOnly.MaxValue ? StoredUtc(to.AddDays(1)) : null,
             query.Kind is { } kind && Enum.IsDefined(kind) ? kind : null,
             query.Person);

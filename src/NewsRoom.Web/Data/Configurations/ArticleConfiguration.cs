@@ -91,3 +91,12 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         builder.HasIndex(r => r.StartedAt);
     }
 }
+
+internal sealed class ImportRunFileConfiguration : IEntityTypeConfiguration<ImportRunFile>
+{
+    public void Configure(EntityTypeBuilder<ImportRunFile> builder)
+    {
+        builder.Property(f => f.FileName).HasMaxLength(260);
+        builder.HasOne<ImportRun>().WithMany().HasForeignKey(f => f.ImportRunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -10,12 +10,26 @@ public class ImportRun
     public bool DryRun { get; set; }
     public ImportRunState State { get; set; }
     public int FilesTotal { get; set; }
+
+    /// <summary>Files with an outcome so far; counted up in each file's own transaction, with its <see cref="ImportRunFile"/>.</summary>
     public int FilesDone { get; set; }
     public int ArticlesDone { get; set; }
-
-    /// <summary>The per-file results as JSON, for the history page and its download.</summary>
-    public string ResultJson { get; set; } = "[]";
     public string? Error { get; set; }
+}
+
+/// <summary>
+/// One file's outcome in a run, for the run page, the history and its download. A stored file's outcome is written in
+/// the transaction that stores its articles, so after a crash the run tells exactly which files went in.
+/// </summary>
+public class ImportRunFile
+{
+    public int Id { get; set; }
+    public int ImportRunId { get; set; }
+    public string FileName { get; set; } = string.Empty;
+    public bool Succeeded { get; set; }
+
+    /// <summary>The file's whole result (counts, warnings, unplaced text) as JSON.</summary>
+    public string ResultJson { get; set; } = "{}";
 }
 
 public enum ImportRunState
@@ -24,4 +38,7 @@ public enum ImportRunState
     Running,
     Succeeded,
     Failed,
+
+    /// <summary>Left queued or running by a process that stopped; its files' outcomes say how far it got.</summary>
+    Interrupted,
 }

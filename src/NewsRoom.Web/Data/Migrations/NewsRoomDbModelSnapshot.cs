@@ -396,10 +396,6 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ResultJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -417,6 +413,34 @@ namespace NewsRoom.Web.Data.Migrations
                     b.HasIndex("StartedAt");
 
                     b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.ImportRunFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.ToTable("ImportRunFiles");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Issue", b =>
@@ -794,6 +818,15 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.ImportRunFile", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Issue", b =>

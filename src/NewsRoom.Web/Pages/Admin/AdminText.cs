@@ -8,6 +8,7 @@ public static class AdminText
         ImportRunState.Queued => "排队中",
         ImportRunState.Running => "进行中",
         ImportRunState.Succeeded => "完成",
+        ImportRunState.Interrupted => "已中断",
         _ => "失败",
     };
 

@@ -31,7 +31,16 @@ public class IndexModel(NewsRoomDb db, SearchService search) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The days a search can be limited to: the papers' years, with room on both sides.</summary>
+    public static readonly DateOnly EarliestDay = new(1900, 1, 1);
+
+    /// <inheritdoc cref="EarliestDay"/>
+    public static readonly DateOnly LatestDay = new(2100, 12, 31);
+
     public SearchResults? Results { get; private set; }
+
+    /// <summary>Why the filters were not used, for the reader; null when they were.</summary>
+    public string? FilterError { get; private set; }
     public string? PersonName { get; private set; }
     public IReadOnlyList<RegionGroup> Regions { get; private set; } = [];
 
@@ -51,6 +60,12 @@ public class IndexModel(NewsRoomDb db, SearchService search) : PageModel
         if (Person is { } person)
         {
             PersonName = await db.People.Where(p => p.Id == person).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        }
+        // A date the form's date picker would never send (0001-01-01, 9999-12-31) is explained, not searched for.
+        if ((From is { } from && (from < EarliestDay || from > LatestDay)) || (To is { } to && (to < EarliestDay || to > LatestDay)))
+        {
+            FilterError = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"日期应在 {EarliestDay:yyyy-MM-dd} 到 {LatestDay:yyyy-MM-dd} 之间，请修改后再搜索。");
+            return;
         }
         // Bad filter values (a malformed date, an unknown kind) are left out by model binding; the search goes on without them.
         if (!string.IsNullOrWhiteSpace(Query) || HasFilters)

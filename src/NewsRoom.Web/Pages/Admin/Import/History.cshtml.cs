@@ -28,10 +28,11 @@ public class HistoryModel(NewsRoomDb db) : PageModel
     private async Task<IReadOnlyList<RunEntry>> LoadAsync(CancellationToken cancellationToken)
     {
         var rows = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var outcomes = await ImportRunOutcomes.ReadAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken);
         // Stored in UTC and read back without a kind: marked UTC, the download writes them with a "Z" and cannot be misread.
         return rows.Select(r => new RunEntry(
             r.Id, Utc(r.StartedAt), r.FinishedAt is { } finished ? Utc(finished) : null, r.StartedBy, r.DryRun, r.State, r.FilesTotal, r.FilesDone, r.ArticlesDone, r.Error,
-            ImportRunner.ParseResults(r.ResultJson))).ToList();
+            [.. outcomes[r.Id]])).ToList();
     }
 
     private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);

@@ -11,9 +11,9 @@ public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunne
 
     public IReadOnlyList<FilePreview> Previews { get; private set; } = [];
 
-    /// <summary>The file shown, as "Seed|name.txt"; empty for all files.</summary>
+    /// <summary>The files shown, as "Seed|name.txt" (one just uploaded, or the several uploaded together); none for all files.</summary>
     [BindProperty(SupportsGet = true, Name = "file")]
-    public string? FileRef { get; set; }
+    public List<string> FileRefs { get; set; } = [];
 
     [BindProperty]
     public List<string> Files { get; set; } = [];
@@ -24,7 +24,7 @@ public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunne
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var selected = Select(string.IsNullOrEmpty(FileRef) ? null : [FileRef]);
+        var selected = Select(FileRefs);
         if (selected is null)
         {
             return NotFound();
@@ -35,6 +35,11 @@ public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunne
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(Select(Files) ?? files.List().ToList(), cancellationToken);
+            return Page();
+        }
         var selected = Select(Files);
         if (selected is null || selected.Count == 0)
         {
@@ -66,11 +71,12 @@ public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunne
     // Null when a named file is not on offer; all files when none is named.
     private List<ImportFile>? Select(List<string>? refs)
     {
-        if (refs is null || refs.Count == 0)
+        var named = refs?.Where(r => !string.IsNullOrEmpty(r)).ToList() ?? [];
+        if (named.Count == 0)
         {
             return [.. files.List()];
         }
-        var selected = refs.Select(files.Find).ToList();
+        var selected = named.Select(files.Find).ToList();
         return selected.Any(f => f is null) ? null : selected.OfType<ImportFile>().ToList();
     }
 

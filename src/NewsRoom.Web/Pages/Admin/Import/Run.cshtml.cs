@@ -12,9 +12,9 @@ public class RunModel(NewsRoomDb db) : PageModel
 
     public sealed record RunView(
         int Id, DateTime StartedAt, DateTime? FinishedAt, string? StartedBy, ImportRunState State,
-        int FilesTotal, int FilesDone, int ArticlesDone, string ResultJson, string? Error)
+        int FilesTotal, int FilesDone, int ArticlesDone, string? Error)
     {
-        public bool Finished => State is ImportRunState.Succeeded or ImportRunState.Failed;
+        public bool Finished => State is ImportRunState.Succeeded or ImportRunState.Failed or ImportRunState.Interrupted;
     }
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -24,7 +24,7 @@ public class RunModel(NewsRoomDb db) : PageModel
             return NotFound();
         }
         Run = run;
-        Results = ImportRunner.ParseResults(run.ResultJson);
+        Results = await ImportRunOutcomes.ReadAsync(db, id, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -40,6 +40,6 @@ public class RunModel(NewsRoomDb db) : PageModel
 
     private Task<RunView?> FindAsync(int id) =>
         db.ImportRuns.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new RunView(r.Id, r.StartedAt, r.FinishedAt, r.StartedBy, r.State, r.FilesTotal, r.FilesDone, r.ArticlesDone, r.ResultJson, r.Error))
+            .Select(r => new RunView(r.Id, r.StartedAt, r.FinishedAt, r.StartedBy, r.State, r.FilesTotal, r.FilesDone, r.ArticlesDone, r.Error))
             .SingleOrDefaultAsync();
 }

@@ -69,6 +69,9 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
     /// <summary>The live preview's fragment, fetched by editor.js as the body is typed.</summary>
     public IActionResult OnPostPreviewFragment() => Content(MarkdownRenderer.ToHtml(Input.Body), "text/html; charset=utf-8");
 
+    private static readonly DateTime EarliestSchedule = new(2000, 1, 1);
+    private static readonly DateTime LatestSchedule = new(2101, 1, 1);
+
     private async Task<IActionResult> SaveAsync(int? id, WorkflowAction action, CancellationToken cancellationToken)
     {
         var knownRegions = await db.Regions.Select(r => r.Id).ToListAsync(cancellationToken);
@@ -102,6 +105,28 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
 
     private void Validate(WorkflowAction action, HashSet<int> knownRegions)
     {
+        // Model binding takes any number for an enum ("-1"); only the kinds and roles there are can be stored and shown.
+        if (!Enum.IsDefined(Input.Kind))
+        {
+            ModelState.AddModelError("Input.Kind", "请选择类型");
+        }
+        for (var i = 0; i < Input.Bylines.Count; i++)
+        {
+            if (!Enum.IsDefined(Input.Bylines[i].Role))
+            {
+                ModelState.AddModelError($"Input.Bylines[{i}].Role", "请选择身份");
+            }
+        }
+        // A headline of nothing but invisible direction controls is no headline once they are stripped (BidiControls).
+        if (!string.IsNullOrWhiteSpace(Input.Headline) && string.IsNullOrWhiteSpace(BidiControls.Strip(Input.Headline)))
+        {
+            ModelState.AddModelError("Input.Headline", "请填写标题");
+        }
+        // A time the scheduler could never reach (0001-01-01 less eight hours is before the calendar starts) is refused as typed.
+        if (Input.ScheduleAt is DateTime scheduled && (scheduled < EarliestSchedule || scheduled > LatestSchedule))
+        {
+            ModelState.AddModelError("Input.ScheduleAt", "发布时间应在 2000 年到 2100 年之间");
+        }
         if (Input.DatelineKind is not (null or "" or "讯" or "电"))
         {
             ModelState.AddModelError("Input.DatelineKind", "电头只能是“讯”或“电”");

@@ -58,6 +58,11 @@ public class HistoryModel(NewsRoomDb db, ArticleWorkflow workflow) : PageModel
 
     public async Task<IActionResult> OnPostRestoreAsync(int id, int revisionId, CancellationToken cancellationToken)
     {
+        // The restore form has no field a person types; one refused (FormControlCharacters) is not a browser's post.
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
         var outcome = await workflow.RestoreAsync(id, revisionId, User.Identity?.Name ?? "?", cancellationToken);
         return outcome.Kind == SaveOutcomeKind.NotFound ? NotFound() : Redirect($"/editor/articles/{id}/history");
     }
