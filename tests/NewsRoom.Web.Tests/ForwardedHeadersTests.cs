@@ -13,12 +13,15 @@ public class ForwardedHeadersTests(ProxyAwareFactory factory) : IClassFixture<Pr
     public async Task ForwardedFor_FromLoopback_IsIgnored_SoRotatingItDoesNotEscapeTheLoginLimit()
     {
         var answers = new List<string?>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < LoginThrottle.FreeFailures; i++)
         {
             answers.Add(await ForwardedLogins.WrongPasswordAsync(factory, "rotating@test.local", forwardedFor: $"198.51.100.{i + 1}"));
         }
+        // Five more from loopback, as if their waits had been sat out; then one more claiming yet another address.
+        await PastLoginFailures.RecordAsync(factory, "rotating@test.local", IPAddress.Loopback, 5);
+        answers.Add(await ForwardedLogins.WrongPasswordAsync(factory, "rotating@test.local", forwardedFor: "198.51.100.99"));
 
-        Assert.Equal(LoginThrottle.RefusedMessage, answers[^1]);
+        Assert.StartsWith(LoginThrottle.RefusedMessageStart, answers[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,15 +53,15 @@ public class ListedLoopbackProxyTests(LoopbackProxyFactory factory) : IClassFixt
     public async Task ForwardedFor_FromAListedLoopbackProxy_IsTheClientAddress()
     {
         var answers = new List<string?>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 11; i++)
         {
             answers.Add(await ForwardedLogins.WrongPasswordAsync(factory, "forwarded@test.local", forwardedFor: $"198.51.100.{i + 1}"));
         }
         using var client = await ForwardedLogins.AdminAsync(factory, forwardedFor: "198.51.100.44");
         var row = (await client.GetDocumentAsync("/account/sessions")).QuerySelector("tr.current")!.TextContent;
 
-        // Six clients with one failure each: none of them is refused.
-        Assert.DoesNotContain(LoginThrottle.RefusedMessage, answers);
+        // Eleven clients with one failure each: none of them is refused.
+        Assert.All(answers, a => Assert.DoesNotContain(LoginThrottle.RefusedMessageStart, a, StringComparison.Ordinal));
         Assert.Contains("198.51.100.44", row, StringComparison.Ordinal);
     }
 }

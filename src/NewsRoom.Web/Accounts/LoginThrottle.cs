@@ -9,22 +9,29 @@ using Microsoft.Extensions.Options;
 namespace NewsRoom.Web.Accounts;
 
 /// <summary>
-/// Slows password guessing without handing anyone a way to lock an account: failures are counted per typed login
-/// name and client network, and only that pair is refused for a while. A guesser elsewhere on the internet stops
-/// only themselves; the account's owner logs in from their own address as usual. The counts live in the store, so
-/// every web node sees the same ones. Known and unknown names are counted alike, so the refusal says nothing about
-/// who has an account.
+/// Slows password guessing without handing anyone a way to lock an account out: failures are counted per typed login
+/// name and client network, never against the account. The first <see cref="FreeFailures"/> cost nothing; after that
+/// each failure doubles the wait before that pair may try again (1 s, 2 s, 4 s … up to <see cref="LongestWait"/>), so
+/// a guesser gets a few dozen tries a day per network while a person who mistyped a few times, even on the guesser's
+/// own network, is kept waiting seconds, not locked out. A pair that is waiting is refused before its password is
+/// checked, so the refusal never tells a guesser that it guessed right. The counts live in the store, so every web
+/// node sees the same ones; known and unknown names are counted alike, so a refusal says nothing about who has an
+/// account.
 /// </summary>
 public sealed class LoginThrottle(NewsRoomDb db, TimeProvider clock, ILookupNormalizer normalizer)
 {
-    /// <summary>Failures from one network for one name before that pair is refused.</summary>
-    public const int FailuresBeforeRefusal = 5;
+    /// <summary>Failures from one network for one name that cost no wait.</summary>
+    public const int FreeFailures = 5;
 
-    /// <summary>How long a refused pair waits, counted from its last failure; failures further apart start a new count.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    /// <summary>The longest a pair ever waits between tries.</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
 
-    /// <summary>What a refused pair is told; an unknown name gets it too after as many failures.</summary>
-    public const string RefusedMessage = "登录失败次数过多，请 15 分钟后再试。";
+    /// <summary>Failures further apart than this start a new count; longer than the longest wait, so a guesser that
+    /// waits it out each time keeps paying the longest wait.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
+    /// <summary>The opening words of every refusal, whatever the wait.</summary>
+    public const string RefusedMessageStart = "登录失败次数过多";
 
     // Rows older than this say nothing any more and are deleted as new failures come in.
     private static readonly TimeSpan Forget = TimeSpan.FromDays(1);
@@ -38,13 +45,39 @@ public sealed class LoginThrottle(NewsRoomDb db, TimeProvider clock, ILookupNorm
         return new(HashOf(normalizer.NormalizeEmail(login.Trim()) ?? string.Empty), NetworkOf(client));
     }
 
-    public Task<bool> IsRefusedAsync(Attempt attempt, CancellationToken cancellationToken = default)
+    /// <summary>How long a pair waits after its <paramref name="failures"/>th failure in a row.</summary>
+    public static TimeSpan WaitAfter(int failures)
+    {
+        if (failures <= FreeFailures)
+        {
+            return TimeSpan.Zero;
+        }
+        // Past 2^10 s the wait is over the cap anyway; stopping the shift there keeps it from overflowing.
+        var seconds = 1L << Math.Min(failures - FreeFailures - 1, 10);
+        return TimeSpan.FromSeconds(Math.Min(seconds, LongestWait.TotalSeconds));
+    }
+
+    /// <summary>What a waiting pair is told: how long is left, in whole seconds or minutes, rounded up.</summary>
+    public static string RefusedMessage(TimeSpan left) => left <= TimeSpan.FromMinutes(1)
+        ? $"{RefusedMessageStart}，请 {Math.Max(1, (int)Math.Ceiling(left.TotalSeconds))} 秒后再试。"
+        : $"{RefusedMessageStart}，请 {(int)Math.Ceiling(left.TotalMinutes)} 分钟后再试。";
+
+    /// <summary>How long the pair must still wait before its password is checked again; zero when it may try now.</summary>
+    public async Task<TimeSpan> WaitLeftAsync(Attempt attempt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        var windowStart = clock.GetUtcNow().UtcDateTime - Window;
-        return db.LoginFailures.AnyAsync(
-            f => f.LoginHash == attempt.LoginHash && f.ClientNetwork == attempt.ClientNetwork && f.Failures >= FailuresBeforeRefusal && f.LastFailedAt >= windowStart,
-            cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var windowStart = now - Window;
+        var last = await db.LoginFailures
+            .Where(f => f.LoginHash == attempt.LoginHash && f.ClientNetwork == attempt.ClientNetwork && f.Failures > FreeFailures && f.LastFailedAt >= windowStart)
+            .Select(f => new { f.Failures, f.LastFailedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (last is null)
+        {
+            return TimeSpan.Zero;
+        }
+        var left = last.LastFailedAt + WaitAfter(last.Failures) - now;
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     public Task CountFailureAsync(Attempt attempt, CancellationToken cancellationToken = default)

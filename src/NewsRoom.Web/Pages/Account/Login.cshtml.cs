@@ -25,9 +25,10 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         }
         // Failures are counted per typed name and client network, never against the account itself (LoginThrottle).
         var attempt = throttle.For(Input.Email, HttpContext.Connection.RemoteIpAddress);
-        if (await throttle.IsRefusedAsync(attempt))
+        var wait = await throttle.WaitLeftAsync(attempt);
+        if (wait > TimeSpan.Zero)
         {
-            ModelState.AddModelError(string.Empty, LoginThrottle.RefusedMessage);
+            ModelState.AddModelError(string.Empty, LoginThrottle.RefusedMessage(wait));
             return Page();
         }
         var user = await users.FindByEmailAsync(Input.Email) ?? await users.FindByNameAsync(Input.Email);

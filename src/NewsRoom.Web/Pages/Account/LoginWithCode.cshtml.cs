@@ -55,7 +55,7 @@ public class LoginWithCodeModel(SignInManager<AppUser> signIn) : PageModel
         }
         if (result.IsLockedOut)
         {
-            // Wrong codes count toward the same lockout as wrong passwords (5 tries, then 15 minutes).
+            // Wrong codes count toward Identity's lockout (5 tries, then 5 minutes): only someone who has the password gets here.
             ModelState.AddModelError(string.Empty, "验证失败次数过多，账户已暂时锁定，请稍后再试。");
         }
         else
