@@ -106,6 +106,26 @@ public class SessionTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFacto
     }
 
     [Fact]
+    public async Task HeaderLogoutButton_OnAPageWhoseSessionWasEndedElsewhere_SaysYouAreOut_NotBadRequest()
+    {
+        const string email = "stale-logout@test.local";
+        var (laptop, _) = await LoginEditorAsync(email);
+        var (phone, _) = await LoginEditorAsync(email);
+        using var __ = laptop;
+        using var ___ = phone;
+        // The laptop's page is loaded while its session lives; then the phone ends every session of the account.
+        var logout = (await laptop.GetDocumentAsync("/")).Form("header nav.account form");
+        using (await phone.SubmitAsync((await phone.GetDocumentAsync("/account/sessions")).Form("form[data-action='end-all']")))
+        {
+        }
+
+        using var response = await laptop.SubmitAsync(logout);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task EndAllDevices_EndsEverySessionOfTheAccount()
     {
         const string email = "end-all@test.local";
