@@ -219,6 +219,25 @@ public class TwoFactorTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFac
     }
 
     [Fact]
+    public async Task AnAdmin_TurnsOffTheTwoFactorOfSomeoneWhoLostTheirPhone_SoThePasswordAloneSignsIn_AndTheOldRecoveryCodesAreVoid()
+    {
+        const string email = "2fa-lost-phone@test.local";
+        var (_, codes) = await EnabledEditorAsync(email);
+        using var admin = await TestClients.AdminAsync(factory);
+        var users = await admin.GetDocumentAsync("/admin/users");
+
+        using var reset = await admin.SubmitAsync(users.Form($"tr[data-user='{email}'] form[data-action='reset-two-factor']"));
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.False(await TwoFactorEnabledAsync(email));
+        Assert.Equal(0, await RecoveryCodesLeftAsync(email));
+        Assert.Equal("未启用", (await admin.GetDocumentAsync("/admin/users")).QuerySelector($"tr[data-user='{email}'] [data-two-factor]")!.TextContent);
+        using var client = TestClients.Anonymous(factory);
+        Assert.Equal("/editor", await PasswordStepAsync(client, email));
+        Assert.False(await WithUsersAsync(async u => (await u.RedeemTwoFactorRecoveryCodeAsync((await u.FindByEmailAsync(email))!, codes[0])).Succeeded));
+    }
+
+    [Fact]
     public async Task TwoFactorPages_AskForASignedInUserInTheirMetadata_AndSendAnAnonymousVisitorToTheLoginPage()
     {
         using var client = TestClients.Anonymous(factory);

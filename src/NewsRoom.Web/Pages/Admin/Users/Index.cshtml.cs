@@ -118,6 +118,29 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         return RedirectToPage();
     }
 
+    // For a person who lost the phone with their authenticator app and their recovery codes: they sign in with the
+    // password again and may set up a new app. The old key is replaced, so a code from the lost phone is worthless,
+    // and every session (including one the finder of the phone might hold) ends.
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id)
+    {
+        if (!IsValidApartFromCreateForm())
+        {
+            await LoadAsync();
+            return Page();
+        }
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id);
+        Message = $"已关闭 {user.Email} 的两步验证，其所有登录已退出；对方可用密码登录后重新设置。";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync(string id)
     {
         if (!IsValidApartFromCreateForm())
