@@ -1,11 +1,16 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsRoom.Web.Tests;
 
-/// <summary>The article page's reader keeps its compiled queries between requests; they must still read the store as it is now.</summary>
+/// <summary>
+/// The article page's reader keeps its statement prepared on open connections between requests; it must still read the
+/// store as it is now.
+/// </summary>
 public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
 {
-    private Task<ArticlePage?> ReadAsync(int id) => factory.WithDbAsync(db => new ArticlePageReader(db).ReadAsync(id));
+    private Task<ArticlePage?> ReadAsync(int id) => factory.Services.GetRequiredService<ArticlePageReader>().ReadAsync(id);
 
     [Fact]
     public async Task Read_SeesEditsAndUnpublishing_MadeAfterItsQueriesWereCompiled()
@@ -101,5 +106,57 @@ public class ArticlePageReaderTests(NewsRoomFactory factory) : IClassFixture<New
 
         Assert.Null(await PrimaryOf(article));
         Assert.DoesNotContain((await ReadAsync(neighbour))!.Related, card => card.Id == article);
+    }
+
+    [Fact]
+    public async Task Read_GivesBylinesPhotosAndRegionsInTheirOrder_AndNothingForAMissingArticle()
+    {
+        var article = await factory.WithDbAsync(async db =>
+        {
+            var created = await ReaderTestData.CreateArticleAsync(db, ReaderTestData.Unique("顺序"), regions: ["tongliao", "chifeng", "baotou"],
+                bylines: [("顺序记者甲", BylineRole.Reporter), ("顺序记者乙", BylineRole.Photographer)], photoCaption: "第一张");
+            db.Photos.Add(new Photo { ArticleId = created.Id, Caption = "第二张", Title = "第二张标题", Order = 1 });
+            await db.SaveChangesAsync();
+            return created;
+        });
+
+        var page = await ReadAsync(article.Id);
+
+        Assert.NotNull(page);
+        Assert.Equal(["顺序记者甲", "顺序记者乙"], page.Bylines.Select(b => b.Name));
+        Assert.Equal([BylineRole.Reporter, BylineRole.Photographer], page.Bylines.Select(b => b.Role));
+        Assert.Equal(["第一张", "第二张"], page.Photos.Select(p => p.Caption));
+        Assert.Equal([null, "第二张标题"], page.Photos.Select(p => p.Title));
+        Assert.Equal(["tongliao", "chifeng", "baotou"], page.Regions.Select(r => r.Slug));
+        Assert.Equal([true, false, false], page.Regions.Select(r => r.IsPrimary));
+        Assert.Null(await ReadAsync(int.MaxValue));
+    }
+
+    [Fact]
+    public async Task ArticlePageStatement_SearchesIndexes_AndScansNoTable()
+    {
+        var id = await factory.WithDbAsync(db => db.Articles.Where(a => a.Status == ArticleStatus.Published && a.IssueId != null)
+            .Select(a => a.Id).FirstAsync());
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + ArticlePageStatement.Sql;
+        command.Parameters.AddWithValue("$id", id);
+        var steps = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        // The related articles are one range of the primary-region index, the neighbours one step of the issue's page index.
+        Assert.Contains(steps, s => s.Contains("IX_Articles_PrimaryRegionId_Status_PublishedAt", StringComparison.Ordinal));
+        Assert.Equal(2, steps.Count(s => s.Contains("IX_Articles_IssueId_Status_PagePosition", StringComparison.Ordinal)));
+        // Tables are searched by key or index; the only scans are of the statement's own one-row and few-row results.
+        string[] tables = ["Articles", "ArticleBylines", "Photos", "ArticleRegions", "Regions", "People", "Issues"];
+        var aliases = new[] { "a", "b", "p", "r", "g", "i" };
+        Assert.DoesNotContain(steps, s => tables.Concat(aliases).Any(t => s == $"SCAN {t}" || s.StartsWith($"SCAN {t} ", StringComparison.Ordinal)));
     }
 }

@@ -10,6 +10,8 @@ internal static class DataServiceCollectionExtensions
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("NewsRoom"), Environment.CurrentDirectory);
         services.AddSingleton(new SqlitePragmas());
+        // The article page's statement, kept prepared on connections of its own; disposed, and its connections closed, with the host.
+        services.AddSingleton(_ => new ArticlePageStatement(connectionString));
         // Pooled: a reader request then reuses a context instead of building one and its services each time.
         services.AddDbContextPool<NewsRoomDb>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))

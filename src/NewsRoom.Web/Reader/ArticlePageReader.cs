@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 
 namespace NewsRoom.Web.Reader;
 
@@ -26,109 +26,76 @@ public sealed record PhotoView(string? Title, string Caption, string? Credits);
 public sealed record RegionLink(int Id, string Name, string Slug, bool IsPrimary);
 
 /// <summary>
-/// Reads the article page, the reader's hottest after the output cache, through queries compiled once per process:
-/// each request only binds the id and runs them, without translating LINQ again.
+/// Reads the article page, the reader's hottest after the output cache, in one statement kept prepared on connections
+/// of its own (<see cref="ArticlePageStatement"/>): each view binds the id, steps the rows and shapes them here.
 /// </summary>
-public sealed class ArticlePageReader(NewsRoomDb db)
+public sealed class ArticlePageReader(ArticlePageStatement statement)
 {
-    public const int RelatedCount = 5;
-
-    private static readonly Func<NewsRoomDb, int, CancellationToken, Task<ArticleView?>> ArticleQuery =
-        EF.CompileAsyncQuery((NewsRoomDb db, int id, CancellationToken _) => db.Articles
-            .Where(a => a.Id == id && a.Status == ArticleStatus.Published)
-            .Select(a => new ArticleView(a.Id, a.Column, a.Kicker, a.Headline, a.Subheadline, a.DatelinePlace, a.DatelineDate,
-                a.DatelineKind, a.Body, a.PublishedAt, a.UpdatedAt, a.IssueId, a.PagePosition,
-                a.Issue == null ? null : a.Issue.Paper,
-                a.Issue == null ? null : a.Issue.IssueDate))
-            .FirstOrDefault());
-
-    private static readonly Func<NewsRoomDb, int, IAsyncEnumerable<BylineView>> BylinesQuery =
-        EF.CompileAsyncQuery((NewsRoomDb db, int id) => db.ArticleBylines
-            .Where(b => b.ArticleId == id)
-            .OrderBy(b => b.Order)
-            .Select(b => new BylineView(b.PersonId, b.Person.Name, b.Role)));
-
-    private static readonly Func<NewsRoomDb, int, IAsyncEnumerable<PhotoView>> PhotosQuery =
-        EF.CompileAsyncQuery((NewsRoomDb db, int id) => db.Photos
-            .Where(p => p.ArticleId == id)
-            .OrderBy(p => p.Order)
-            .Select(p => new PhotoView(p.Title, p.Caption, p.Credits)));
-
-    private static readonly Func<NewsRoomDb, int, IAsyncEnumerable<RegionLink>> RegionsQuery =
-        EF.CompileAsyncQuery((NewsRoomDb db, int id) => db.ArticleRegions
-            .Where(r => r.ArticleId == id)
-            .OrderByDescending(r => r.IsPrimary).ThenBy(r => r.Order)
-            .Select(r => new RegionLink(r.RegionId, r.Region.Name, r.Region.Slug, r.IsPrimary)));
-
-    // The newest published articles whose primary region is this one's, in the lists' order: one range of the
-    // PrimaryRegionId index, however few articles the region has. Their region is the one already read.
-    private static readonly Func<NewsRoomDb, int, int, string, IAsyncEnumerable<ArticleCard>> RelatedQuery =
-        EF.CompileAsyncQuery((NewsRoomDb db, int id, int region, string regionName) => db.Articles
-            .Where(a => a.PrimaryRegionId == region && a.Status == ArticleStatus.Published && a.Id != id)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.IssueId).ThenBy(a => a.PagePosition).ThenBy(a => a.Id)
-            .Take(RelatedCount)
-            .Select(a => new ArticleCard(
-                a.Id,
-                a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Body != "" ? a.Body.Substring(0, 40) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, 40)).FirstOrDefault() ?? "",
-                regionName,
-                a.PublishedAt,
-                a.Issue == null ? null : a.Issue.Paper)));
-
-    // The neighbours on the printed page show only a title.
-    private static readonly Func<NewsRoomDb, int, int, CancellationToken, Task<ArticleCard?>> PreviousQuery =
-        EF.CompileAsyncQuery((NewsRoomDb db, int issue, int position, CancellationToken _) => db.Articles
-            .Where(a => a.Status == ArticleStatus.Published && a.IssueId == issue && a.PagePosition < position)
-            .OrderByDescending(a => a.PagePosition)
-            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Body.Substring(0, 40), null, a.PublishedAt, null))
-            .FirstOrDefault());
-
-    private static readonly Func<NewsRoomDb, int, int, CancellationToken, Task<ArticleCard?>> NextQuery =
-        EF.CompileAsyncQuery((NewsRoomDb db, int issue, int position, CancellationToken _) => db.Articles
-            .Where(a => a.Status == ArticleStatus.Published && a.IssueId == issue && a.PagePosition > position)
-            .OrderBy(a => a.PagePosition)
-            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Body.Substring(0, 40), null, a.PublishedAt, null))
-            .FirstOrDefault());
+    public const int RelatedCount = ArticlePageStatement.RelatedCount;
 
     /// <summary>The published article with this id and what its page shows around it; null when there is none.</summary>
-    public async Task<ArticlePage?> ReadAsync(int id, CancellationToken cancellationToken = default)
-    {
-        // One open of the connection for the page's queries, not one per query: each open sets the connection up again.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await ReadOpenAsync(id, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public Task<ArticlePage?> ReadAsync(int id, CancellationToken cancellationToken = default) =>
+        statement.ReadAsync(id, ReadRowsAsync, cancellationToken);
 
-    private async Task<ArticlePage?> ReadOpenAsync(int id, CancellationToken cancellationToken)
+    // Rows come ordered by kind, the article's own first; an unpublished article has no rows at all.
+    private static async Task<ArticlePage?> ReadRowsAsync(SqliteDataReader rows, CancellationToken cancellationToken)
     {
-        if (await ArticleQuery(db, id, cancellationToken) is not { } article)
+        if (!await rows.ReadAsync(cancellationToken))
         {
             return null;
         }
-        var bylines = await BylinesQuery(db, id).ToListAsync(cancellationToken);
-        var photos = await PhotosQuery(db, id).ToListAsync(cancellationToken);
-        var regions = await RegionsQuery(db, id).ToListAsync(cancellationToken);
-
-        IReadOnlyList<ArticleCard> related = [];
-        if (regions.FirstOrDefault(r => r.IsPrimary) is { } primary)
-        {
-            related = await RelatedQuery(db, id, primary.Id, primary.Name).ToListAsync(cancellationToken);
-        }
-
+        var article = ReadArticle(rows);
+        List<BylineView> bylines = [];
+        List<PhotoView> photos = [];
+        List<RegionLink> regions = [];
+        List<ArticleCard> related = [];
         ArticleCard? previous = null, next = null;
-        if (article is { IssueId: { } issueId, PagePosition: { } position })
+        string? primaryRegion = null;
+        while (await rows.ReadAsync(cancellationToken))
         {
-            previous = await PreviousQuery(db, issueId, position, cancellationToken);
-            next = await NextQuery(db, issueId, position, cancellationToken);
+            switch ((ArticlePageStatement.RowKind)rows.GetInt32(Kind))
+            {
+                case ArticlePageStatement.RowKind.Byline:
+                    bylines.Add(new BylineView(rows.GetInt32(Id), rows.GetString(Text1), Enum.Parse<BylineRole>(rows.GetString(Text2))));
+                    break;
+                case ArticlePageStatement.RowKind.Photo:
+                    photos.Add(new PhotoView(NullableText(rows, Text1), rows.GetString(Text2), NullableText(rows, Text3)));
+                    break;
+                case ArticlePageStatement.RowKind.Region:
+                    var region = new RegionLink(rows.GetInt32(Id), rows.GetString(Text1), rows.GetString(Text2), rows.GetInt32(Int1) != 0);
+                    regions.Add(region);
+                    primaryRegion ??= region.IsPrimary ? region.Name : null;
+                    break;
+                case ArticlePageStatement.RowKind.Related:
+                    // Every related article shares this one's primary region, read just before: its name is not read again per row.
+                    related.Add(ReadCard(rows, primaryRegion, NullableText(rows, Text9)));
+                    break;
+                case ArticlePageStatement.RowKind.Previous:
+                    previous = ReadCard(rows, region: null, paper: null);
+                    break;
+                case ArticlePageStatement.RowKind.Next:
+                    next = ReadCard(rows, region: null, paper: null);
+                    break;
+                default:
+                    throw new InvalidOperationException($"The article page's statement gave a row of unknown kind {rows.GetInt32(Kind)}.");
+            }
         }
         return new ArticlePage(article, bylines, photos, regions, related, previous, next);
     }
+
+    // Column positions of ArticlePageStatement.Sql: Kind, Seq, Id, Int1, Int2, Text1..Text10, Time1, Time2.
+    private const int Kind = 0, Id = 2, Int1 = 3, Int2 = 4, Text1 = 5, Text2 = 6, Text3 = 7, Text4 = 8, Text5 = 9, Text6 = 10, Text7 = 11,
+        Text8 = 12, Text9 = 13, Text10 = 14, Time1 = 15, Time2 = 16;
+
+    private static ArticleView ReadArticle(SqliteDataReader r) => new(
+        r.GetInt32(Id), NullableText(r, Text1), NullableText(r, Text2), NullableText(r, Text3), NullableText(r, Text4),
+        NullableText(r, Text5), NullableText(r, Text6), NullableText(r, Text7), r.GetString(Text8),
+        r.IsDBNull(Time1) ? null : r.GetDateTime(Time1), r.GetDateTime(Time2),
+        r.IsDBNull(Int1) ? null : r.GetInt32(Int1), r.IsDBNull(Int2) ? null : r.GetInt32(Int2),
+        NullableText(r, Text9), r.IsDBNull(Text10) ? null : r.GetFieldValue<DateOnly>(Text10));
+
+    private static ArticleCard ReadCard(SqliteDataReader r, string? region, string? paper) => new(
+        r.GetInt32(Id), NullableText(r, Text1), r.GetString(Text2), region, r.IsDBNull(Time1) ? null : r.GetDateTime(Time1), paper);
+
+    private static string? NullableText(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 }

@@ -23,7 +23,7 @@ internal static class ReaderServiceCollectionExtensions
         services.AddScoped<ReaderCache>();
         services.AddSingleton<ReaderCacheInterceptor>();
         services.ConfigureDbContext<NewsRoomDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ReaderCacheInterceptor>()));
-        services.AddScoped<ArticlePageReader>();
+        services.AddSingleton<ArticlePageReader>();
         return services;
     }
 }

@@ -24,7 +24,7 @@ public class ShowModel(ArticlePageReader pages) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        // The reader's hottest page reads through queries compiled once (ArticlePageReader).
+        // The reader's hottest page is read in one statement kept prepared (ArticlePageReader).
         if (await pages.ReadAsync(id, cancellationToken) is not { } page)
         {
             return NotFound();
