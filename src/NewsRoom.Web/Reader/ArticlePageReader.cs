@@ -12,7 +12,7 @@ public sealed record ArticlePage(
     ArticleCard? Previous,
     ArticleCard? Next);
 
-public sealed record ArticleView(int Id, string? Column, string? Kicker, string? Headline, string? Subheadline,
+public sealed record ArticleView(int Id, ArticleKind Kind, string? Column, string? Kicker, string? Headline, string? Subheadline,
     string? DatelinePlace, string? DatelineDate, string? DatelineKind, string Body, DateTime? PublishedAt, DateTime UpdatedAt,
     int? IssueId, int? PagePosition, string? Paper, DateOnly? IssueDate)
 {
@@ -36,7 +36,7 @@ public sealed class ArticlePageReader(NewsRoomDb db)
     private static readonly Func<NewsRoomDb, int, CancellationToken, Task<ArticleView?>> ArticleQuery =
         EF.CompileAsyncQuery((NewsRoomDb db, int id, CancellationToken _) => db.Articles
             .Where(a => a.Id == id && a.Status == ArticleStatus.Published)
-            .Select(a => new ArticleView(a.Id, a.Column, a.Kicker, a.Headline, a.Subheadline, a.DatelinePlace, a.DatelineDate,
+            .Select(a => new ArticleView(a.Id, a.Kind, a.Column, a.Kicker, a.Headline, a.Subheadline, a.DatelinePlace, a.DatelineDate,
                 a.DatelineKind, a.Body, a.PublishedAt, a.UpdatedAt, a.IssueId, a.PagePosition,
                 a.Issue == null ? null : a.Issue.Paper,
                 a.Issue == null ? null : a.Issue.IssueDate))
@@ -70,7 +70,8 @@ public sealed class ArticlePageReader(NewsRoomDb db)
             .Select(a => new ArticleCard(
                 a.Id,
                 a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Body != "" ? a.Body.Substring(0, 40) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, 40)).FirstOrDefault() ?? "",
+                a.Kind,
+                a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
                 regionName,
                 a.PublishedAt,
                 a.Issue == null ? null : a.Issue.Paper)));
@@ -80,16 +81,18 @@ public sealed class ArticlePageReader(NewsRoomDb db)
         EF.CompileAsyncQuery((NewsRoomDb db, int issue, int position, CancellationToken _) => db.Articles
             .Where(a => a.Status == ArticleStatus.Published && a.IssueId == issue && a.PagePosition < position)
             .OrderByDescending(a => a.PagePosition)
-            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Body.Substring(0, 40), null, a.PublishedAt, null))
+            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(), a.Kind,
+                a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
+                null, a.PublishedAt, null))
             .FirstOrDefault());
 
     private static readonly Func<NewsRoomDb, int, int, CancellationToken, Task<ArticleCard?>> NextQuery =
         EF.CompileAsyncQuery((NewsRoomDb db, int issue, int position, CancellationToken _) => db.Articles
             .Where(a => a.Status == ArticleStatus.Published && a.IssueId == issue && a.PagePosition > position)
             .OrderBy(a => a.PagePosition)
-            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Body.Substring(0, 40), null, a.PublishedAt, null))
+            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(), a.Kind,
+                a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
+                null, a.PublishedAt, null))
             .FirstOrDefault());
 
     /// <summary>The published article with this id and what its page shows around it; null when there is none.</summary>
