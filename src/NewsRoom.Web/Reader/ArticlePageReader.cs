@@ -14,7 +14,7 @@ public sealed record ArticlePage(
 
 public sealed record ArticleView(int Id, ArticleKind Kind, string? Column, string? Kicker, string? Headline, string? Subheadline,
     string? DatelinePlace, string? DatelineDate, string? DatelineKind, string Body, DateTime? PublishedAt, DateTime UpdatedAt,
-    int? IssueId, int? PagePosition, string? Paper, DateOnly? IssueDate)
+    int? IssueId, int? PagePosition, string? Paper, DateOnly? IssueDate, string? DisplayTitle)
 {
     public string? DatelineText => DatelineKind is null ? null : $"本报{DatelinePlace}{DatelineDate}{DatelineKind}";
 }
@@ -39,7 +39,8 @@ public sealed class ArticlePageReader(NewsRoomDb db)
             .Select(a => new ArticleView(a.Id, a.Kind, a.Column, a.Kicker, a.Headline, a.Subheadline, a.DatelinePlace, a.DatelineDate,
                 a.DatelineKind, a.Body, a.PublishedAt, a.UpdatedAt, a.IssueId, a.PagePosition,
                 a.Issue == null ? null : a.Issue.Paper,
-                a.Issue == null ? null : a.Issue.IssueDate))
+                a.Issue == null ? null : a.Issue.IssueDate,
+                a.DisplayTitle))
             .FirstOrDefault());
 
     private static readonly Func<NewsRoomDb, int, IAsyncEnumerable<BylineView>> BylinesQuery =
@@ -69,8 +70,8 @@ public sealed class ArticlePageReader(NewsRoomDb db)
             .Take(RelatedCount)
             .Select(a => new ArticleCard(
                 a.Id,
-                a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Kind,
+                a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault() ?? a.DisplayTitle,
+                a.Body != "" ? a.Kind : ArticleKind.Photo,
                 a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
                 regionName,
                 a.PublishedAt,
@@ -81,7 +82,7 @@ public sealed class ArticlePageReader(NewsRoomDb db)
         EF.CompileAsyncQuery((NewsRoomDb db, int issue, int position, CancellationToken _) => db.Articles
             .Where(a => a.Status == ArticleStatus.Published && a.IssueId == issue && a.PagePosition < position)
             .OrderByDescending(a => a.PagePosition)
-            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(), a.Kind,
+            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault() ?? a.DisplayTitle, a.Body != "" ? a.Kind : ArticleKind.Photo,
                 a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
                 null, a.PublishedAt, null))
             .FirstOrDefault());
@@ -90,7 +91,7 @@ public sealed class ArticlePageReader(NewsRoomDb db)
         EF.CompileAsyncQuery((NewsRoomDb db, int issue, int position, CancellationToken _) => db.Articles
             .Where(a => a.Status == ArticleStatus.Published && a.IssueId == issue && a.PagePosition > position)
             .OrderBy(a => a.PagePosition)
-            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(), a.Kind,
+            .Select(a => new ArticleCard(a.Id, a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault() ?? a.DisplayTitle, a.Body != "" ? a.Kind : ArticleKind.Photo,
                 a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
                 null, a.PublishedAt, null))
             .FirstOrDefault());

@@ -13,9 +13,6 @@ public static partial class DisplayTitles
     /// <summary>How many characters of opening words a title takes at most (a headline's length on 人民网's lists).</summary>
     public const int MaxWords = 24;
 
-    // A clause shorter than this at the start is a time or place lead-in (日前, 5月9日晚, 连日来): it is skipped.
-    private const int LeadInLength = 6;
-
     // A cut shorter than this says too little; a cut point nearer the start is not taken.
     private const int MinWords = 8;
 
@@ -42,9 +39,9 @@ public static partial class DisplayTitles
         ArgumentNullException.ThrowIfNull(text);
         var rest = LeadingCredit().Replace(text.Trim(), string.Empty).Trim();
         var clauses = ClauseEnd().Split(rest).Where(c => c.Length > 0).ToList();
-        // A short lead-in clause (日前, 5月9日晚) is not what the item is about.
+        // A lead-in of time (日前, 5月9日晚, 连日来) is not what the item is about.
         var start = 0;
-        while (start < clauses.Count - 1 && clauses[start].Length < LeadInLength)
+        while (start < clauses.Count - 1 && TimeLeadIn().IsMatch(clauses[start]))
         {
             start++;
         }
@@ -52,8 +49,13 @@ public static partial class DisplayTitles
         {
             return string.Empty;
         }
-        var first = clauses[start].Trim();
-        return first.Length <= MaxWords ? first : CutAtWord(first);
+        // Short clauses run together until they say enough: 机械轰鸣，塔吊林立.
+        var words = clauses[start];
+        for (var next = start + 1; words.Length < MinWords && next < clauses.Count && words.Length + 1 + clauses[next].Length <= MaxWords; next++)
+        {
+            words += "，" + clauses[next];
+        }
+        return words.Length <= MaxWords ? words : CutAtWord(words);
     }
 
     // Cuts a clause too long for a title at the last word boundary within MaxWords: before an opening quote or a
@@ -91,6 +93,9 @@ public static partial class DisplayTitles
     // ● or ■ markers, 本报讯 / 本报包头6月2日电, and a credit in brackets, (草原云·内蒙古新闻网记者周蕾), in any order at the start.
     [GeneratedRegex(@"^(?:[●■◆\s]+|本报(?:[^\s，,。（(]{0,12})?[讯电]|[（(][^）)]{0,40}[）)])+")]
     private static partial Regex LeadingCredit();
+
+    [GeneratedRegex(@"^(?:日前|近日|近期|连日来|前不久|当天|当日|目前|近年来|(?:今|去)年以来|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?[早晚上中下午夜间]*|\d{1,2}日[早晚上中下午夜间]*)$")]
+    private static partial Regex TimeLeadIn();
 
     [GeneratedRegex(@"[，,。；;！!？?：:、\s]+")]
     private static partial Regex ClauseEnd();

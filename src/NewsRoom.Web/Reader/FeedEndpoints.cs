@@ -42,8 +42,8 @@ internal static class FeedEndpoints
         articles.Latest()
             .Select(a => new FeedEntry(
                 a.Id,
-                a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Kind,
+                a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault() ?? a.DisplayTitle,
+                a.Body != "" ? a.Kind : ArticleKind.Photo,
                 // Photo news carries its text in the caption: its entry needs words for a title and a summary.
                 a.Body != "" ? a.Body : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption).FirstOrDefault() ?? "",
                 a.PublishedAt,

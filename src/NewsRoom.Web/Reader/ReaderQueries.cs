@@ -25,8 +25,9 @@ public static class ReaderQueries
     /// <summary>The projection of an article in a list.</summary>
     public static readonly Expression<Func<Article, ArticleCard>> ToCard = a => new ArticleCard(
         a.Id,
-        a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-        a.Kind,
+        a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault() ?? a.DisplayTitle,
+        // The kind a display title names: an item whose words are all in a caption is photo news, however it was filed.
+        a.Body != "" ? a.Kind : ArticleKind.Photo,
         // Photo news carries its text in the caption: a list still needs words to show.
         a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
         a.Regions.Where(r => r.IsPrimary).Select(r => r.Region.Name).FirstOrDefault(),

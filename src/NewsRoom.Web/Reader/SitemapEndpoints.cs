@@ -107,8 +107,8 @@ internal static class SitemapEndpoints
             {
                 a.Id,
                 a.PublishedAt,
-                Headline = a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Kind,
+                Headline = a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault() ?? a.DisplayTitle,
+                Kind = a.Body != "" ? a.Kind : ArticleKind.Photo,
                 Text = a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
             })
             .Take(NewsLimit)

@@ -23,7 +23,7 @@ public class ShowModel(ArticlePageReader pages) : PageModel
     /// <summary>The printed headline or the photo's printed title; null when the item was printed without one.</summary>
     public string? PrintedTitle => Article.Headline ?? Photos.Select(p => p.Title).FirstOrDefault(t => t is not null);
 
-    public string Title => DisplayTitles.For(PrintedTitle, Article.Kind, TextStart);
+    public string Title => DisplayTitles.For(PrintedTitle ?? Article.DisplayTitle, Article.Body.Length > 0 ? Article.Kind : ArticleKind.Photo, TextStart);
 
     // Photo news carries its words in the caption.
     private string TextStart => Article.Body.Length > 0 ? Article.Body : string.Join(" ", Photos.Select(p => p.Caption));

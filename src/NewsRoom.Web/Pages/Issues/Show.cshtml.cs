@@ -29,7 +29,7 @@ public class ShowModel(NewsRoomDb db) : PageModel
             return NotFound();
         }
         Articles = await db.PublishedArticles.Where(a => a.IssueId == id).OrderBy(a => a.PagePosition).ThenBy(a => a.Id)
-            .Select(a => new PrintedArticle(a.Id, a.Kind, a.Kicker, a.Headline, a.Subheadline, a.Body.Substring(0, 200),
+            .Select(a => new PrintedArticle(a.Id, a.Body != "" ? a.Kind : ArticleKind.Photo, a.Kicker, a.Headline ?? a.DisplayTitle, a.Subheadline, a.Body.Substring(0, 200),
                 a.Bylines.OrderBy(b => b.Order).Select(b => new Credit(b.PersonId, b.Person.Name, b.Role)).ToList(),
                 a.Photos.OrderBy(p => p.Order).Select(p => new PhotoLine(p.Title, p.Caption, p.Credits)).ToList()))
             .ToListAsync(cancellationToken);
