@@ -26,10 +26,10 @@ public class DeskDisplayTitleTests(NewsRoomFactory factory) : IClassFixture<News
         Assert.Equal("图片新闻｜鄂尔多斯市康巴什区的湖面上迎来成群的候鸟",
             (await reader.GetDocumentAsync($"/articles/{id}")).QuerySelector("h1")!.TextContent);
 
-        // Saved with no headline: photo news may be printed without one, and the form takes the display title.
+        // Saved with no headline (the published item stays published): photo news may be printed without one.
         var form = await EditorWorkflowTests.FormAsync(editor, id);
         Assert.Equal("", EditorWorkflowTests.Field(form, "Input.Headline") ?? "");
-        var saved = await EditorWorkflowTests.SubmitAsync(editor, form, new Dictionary<string, string?> { ["Input.DisplayTitle"] = "候鸟翔集康巴什" }, "Publish");
+        var saved = await EditorWorkflowTests.SubmitAsync(editor, form, new Dictionary<string, string?> { ["Input.DisplayTitle"] = "候鸟翔集康巴什" }, "Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var stored = await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => new { a.Headline, a.DisplayTitle }).SingleAsync());

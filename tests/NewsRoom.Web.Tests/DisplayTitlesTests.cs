@@ -26,12 +26,19 @@ public class DisplayTitlesTests
     }
 
     [Fact]
-    public void LongClause_IsCutBeforeAnOpeningQuote_NeverLeavingItOpen()
+    public void LongClause_IsCutAfterAClosedQuote()
     {
         var words = DisplayTitles.OpeningWords("乌审旗禁毒办近日举办2022年“全民禁毒宣传月”系列活动启动仪式。");
 
-        Assert.Equal("乌审旗禁毒办近日举办2022年…", words);
-        Assert.True(words.Length <= DisplayTitles.MaxWords + 1);
+        Assert.Equal("乌审旗禁毒办近日举办2022年“全民禁毒宣传月”…", words);
+    }
+
+    [Fact]
+    public void LongClause_IsCutBeforeAnOpeningQuote_WhenItsCloseIsTooFar()
+    {
+        var words = DisplayTitles.OpeningWords("呼和浩特市新城区今年开展“我为群众办实事暨社区服务提升年”专项行动。");
+
+        Assert.Equal("呼和浩特市新城区今年开展…", words);
     }
 
     [Fact]

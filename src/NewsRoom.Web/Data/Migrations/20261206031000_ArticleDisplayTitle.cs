@@ -21,9 +21,9 @@ namespace NewsRoom.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "DisplayTitle",
-                table: "Articles");
+            // SQLite's own DROP COLUMN: EF's DropColumn rebuilds the table, and the triggers on ArticleRegions that name
+            // Articles fail while it is rebuilt (as in ArticlePrimaryRegion's downgrade).
+            migrationBuilder.Sql("ALTER TABLE Articles DROP COLUMN DisplayTitle;");
         }
     }
 }
