@@ -19,3 +19,16 @@ public sealed class ChromiumFactAttribute : FactAttribute
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A theory that needs Debian's Chromium, skipped or failed as <see cref="ChromiumFactAttribute"/> is.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (!File.Exists(ChromiumFactAttribute.ChromiumPath) && !ChromiumFactAttribute.IsCi)
+        {
+            Skip = $"Chromium is not installed at {ChromiumFactAttribute.ChromiumPath} (apt-get install -y chromium fonts-noto-cjk); browser tests skipped.";
+        }
+    }
+}

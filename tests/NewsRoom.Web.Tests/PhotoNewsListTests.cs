@@ -23,6 +23,7 @@ public class PhotoNewsListTests(NewsRoomFactory factory) : IClassFixture<NewsRoo
         var link = $"href=\"/articles/{id}\">";
         var at = html.IndexOf(link, StringComparison.Ordinal);
         Assert.True(at >= 0, "the photo news is not listed");
-        Assert.StartsWith(caption[..10], html[(at + link.Length)..].TrimStart(), StringComparison.Ordinal);
+        // Printed without a title, it is listed by its display title: 图片新闻 and the start of its caption (issue 24).
+        Assert.StartsWith("图片新闻｜" + caption[..10], html[(at + link.Length)..].TrimStart(), StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,8 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
     public enum RowKind
     {
         /// <summary>Id, Int1 issue, Int2 page position, Text1 column, Text2 kicker, Text3 headline, Text4 subheadline,
-        /// Text5-7 dateline place, date and kind, Text8 body, Text9 paper, Text10 issue date, Time1 published, Time2 updated.</summary>
+        /// Text5-7 dateline place, date and kind, Text8 body, Text9 paper, Text10 issue date, Time1 published, Time2 updated,
+        /// Text11 kind, Text12 display title.</summary>
         Article = 0,
 
         /// <summary>Id person, Text1 name, Text2 role.</summary>
@@ -30,7 +31,7 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
         /// <summary>Id region, Int1 primary (1 or 0), Text1 name, Text2 slug; the primary first.</summary>
         Region = 3,
 
-        /// <summary>A card (Id, Text1 title, Text2 start of the text, Text9 paper, Time1 published) of the primary region's newest.</summary>
+        /// <summary>A card (Id, Text1 title, Text2 start of the text, Text9 paper, Time1 published, Text11 kind) of the primary region's newest.</summary>
         Related = 4,
 
         /// <summary>The card of the article printed just before on the same page of the same issue.</summary>
@@ -40,8 +41,16 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
         Next = 6,
     }
 
-    // The title of a card: the headline, or for photo news the first photo's title (ReaderQueries.ToCard).
-    private const string CardTitle = """COALESCE(c.Headline, (SELECT p.Title FROM Photos p WHERE p.ArticleId = c.Id ORDER BY p."Order" LIMIT 1))""";
+    // The title of a card: the headline, or for photo news the first photo's title, or the desk's display title
+    // (ReaderQueries.ToCard).
+    private const string CardTitle = """COALESCE(c.Headline, (SELECT p.Title FROM Photos p WHERE p.ArticleId = c.Id ORDER BY p."Order" LIMIT 1), c.DisplayTitle)""";
+
+    // A card's kind and opening text: an item with no body is photo news, told by its first caption (ReaderQueries.ToCard).
+    private const string CardKind = "CASE WHEN c.Body <> '' THEN c.Kind ELSE 'Photo' END";
+    private static readonly string CardText = $"""
+        CASE WHEN c.Body <> '' THEN substr(c.Body, 1, {DisplayTitles.TextLength})
+             ELSE COALESCE((SELECT substr(p.Caption, 1, {DisplayTitles.TextLength}) FROM Photos p WHERE p.ArticleId = c.Id ORDER BY p."Order" LIMIT 1), '') END
+        """;
 
     /// <summary>
     /// Everything the page of one published article shows, as rows of the kinds in <see cref="RowKind"/>; no row at all
@@ -56,36 +65,34 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
         SELECT 0 AS Kind, 0 AS Seq, a.Id, a.IssueId AS Int1, a.PagePosition AS Int2, a."Column" AS Text1, a.Kicker AS Text2,
                a.Headline AS Text3, a.Subheadline AS Text4, a.DatelinePlace AS Text5, a.DatelineDate AS Text6,
                a.DatelineKind AS Text7, a.Body AS Text8, i.Paper AS Text9, i.IssueDate AS Text10,
-               a.PublishedAt AS Time1, a.UpdatedAt AS Time2
+               a.PublishedAt AS Time1, a.UpdatedAt AS Time2, a.Kind AS Text11, a.DisplayTitle AS Text12
         FROM article t JOIN Articles a ON a.Id = t.Id LEFT JOIN Issues i ON i.Id = a.IssueId
         UNION ALL
-        SELECT 1, b."Order", b.PersonId, NULL, NULL, p.Name, b.Role, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        SELECT 1, b."Order", b.PersonId, NULL, NULL, p.Name, b.Role, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM article t JOIN ArticleBylines b ON b.ArticleId = t.Id JOIN People p ON p.Id = b.PersonId
         UNION ALL
-        SELECT 2, p."Order", p.Id, NULL, NULL, p.Title, p.Caption, p.Credits, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        SELECT 2, p."Order", p.Id, NULL, NULL, p.Title, p.Caption, p.Credits, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM article t JOIN Photos p ON p.ArticleId = t.Id
         UNION ALL
         SELECT 3, row_number() OVER (ORDER BY r.IsPrimary DESC, r."Order"), r.RegionId, r.IsPrimary, NULL, g.Name, g.Slug,
-               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM article t JOIN ArticleRegions r ON r.ArticleId = t.Id JOIN Regions g ON g.Id = r.RegionId
         UNION ALL
         SELECT 4, row_number() OVER (ORDER BY c.PublishedAt DESC, c.IssueId DESC, c.PagePosition, c.Id), c.Id, NULL, NULL,
-               {CardTitle},
-               CASE WHEN c.Body <> '' THEN substr(c.Body, 1, 40)
-                    ELSE COALESCE((SELECT substr(p.Caption, 1, 40) FROM Photos p WHERE p.ArticleId = c.Id ORDER BY p."Order" LIMIT 1), '') END,
-               NULL, NULL, NULL, NULL, NULL, NULL, i.Paper, NULL, c.PublishedAt, NULL
-        FROM (SELECT a.Id, a.Headline, a.Body, a.PublishedAt, a.IssueId, a.PagePosition FROM Articles a
+               {CardTitle}, {CardText},
+               NULL, NULL, NULL, NULL, NULL, NULL, i.Paper, NULL, c.PublishedAt, NULL, {CardKind}, NULL
+        FROM (SELECT a.Id, a.Headline, a.Body, a.Kind, a.DisplayTitle, a.PublishedAt, a.IssueId, a.PagePosition FROM Articles a
               WHERE a.PrimaryRegionId = (SELECT RegionId FROM primary_region) AND a.Status = 'Published' AND a.Id <> $id
               ORDER BY a.PublishedAt DESC, a.IssueId DESC, a.PagePosition, a.Id LIMIT {RelatedCount}) c
         LEFT JOIN Issues i ON i.Id = c.IssueId
         UNION ALL
-        SELECT 5, 0, c.Id, NULL, NULL, {CardTitle}, substr(c.Body, 1, 40), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.PublishedAt, NULL
-        FROM (SELECT a.Id, a.Headline, a.Body, a.PublishedAt FROM article t JOIN Articles a
+        SELECT 5, 0, c.Id, NULL, NULL, {CardTitle}, {CardText}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.PublishedAt, NULL, {CardKind}, NULL
+        FROM (SELECT a.Id, a.Headline, a.Body, a.Kind, a.DisplayTitle, a.PublishedAt FROM article t JOIN Articles a
               ON a.IssueId = t.IssueId AND a.Status = 'Published' AND a.PagePosition < t.PagePosition
               ORDER BY a.PagePosition DESC LIMIT 1) c
         UNION ALL
-        SELECT 6, 0, c.Id, NULL, NULL, {CardTitle}, substr(c.Body, 1, 40), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.PublishedAt, NULL
-        FROM (SELECT a.Id, a.Headline, a.Body, a.PublishedAt FROM article t JOIN Articles a
+        SELECT 6, 0, c.Id, NULL, NULL, {CardTitle}, {CardText}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.PublishedAt, NULL, {CardKind}, NULL
+        FROM (SELECT a.Id, a.Headline, a.Body, a.Kind, a.DisplayTitle, a.PublishedAt FROM article t JOIN Articles a
               ON a.IssueId = t.IssueId AND a.Status = 'Published' AND a.PagePosition > t.PagePosition
               ORDER BY a.PagePosition LIMIT 1) c
         ORDER BY Kind, Seq

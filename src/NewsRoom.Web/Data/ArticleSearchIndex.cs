@@ -217,7 +217,7 @@ internal sealed class ArticleSearchIndex : IAsyncDisposable
         await using (command)
         {
             command.CommandText = $"""
-                SELECT a.Id, a.Status, a.Headline, a.Kicker, a.Subheadline, a.Body, a.PublishedAt,
+                SELECT a.Id, a.Status, COALESCE(a.Headline, a.DisplayTitle), a.Kicker, a.Subheadline, a.Body, a.PublishedAt,
                     (SELECT r.Name FROM ArticleRegions ar JOIN Regions r ON r.Id = ar.RegionId WHERE ar.ArticleId = a.Id AND ar.IsPrimary LIMIT 1)
                 FROM Articles a WHERE a.Id IN ({idList});
                 SELECT b.ArticleId, b.PersonId, pe.Name FROM ArticleBylines b JOIN People pe ON pe.Id = b.PersonId WHERE b.ArticleId IN ({idList}) ORDER BY b."Order";

@@ -17,7 +17,8 @@ public sealed record ArticleSnapshot(
     DateTime? PublishedAt,
     IReadOnlyList<SnapshotByline> Bylines,
     IReadOnlyList<SnapshotRegion> Regions,
-    IReadOnlyList<SnapshotPhoto> Photos)
+    IReadOnlyList<SnapshotPhoto> Photos,
+    string? DisplayTitle = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -34,7 +35,8 @@ public sealed record ArticleSnapshot(
             article.DatelinePlace, article.DatelineDate, article.DatelineKind, article.Body, article.Status, article.PublishedAt,
             article.Bylines.OrderBy(b => b.Order).Select(b => new SnapshotByline(b.Person.Name, b.Role)).ToList(),
             article.Regions.OrderBy(r => r.Order).Select(r => new SnapshotRegion(r.RegionId, r.IsPrimary)).ToList(),
-            article.Photos.OrderBy(p => p.Order).Select(p => new SnapshotPhoto(p.Title, p.Caption, p.Credits)).ToList());
+            article.Photos.OrderBy(p => p.Order).Select(p => new SnapshotPhoto(p.Title, p.Caption, p.Credits)).ToList(),
+            article.DisplayTitle);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -202,6 +202,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
         article.Kicker = BidiControls.Strip(content.Kicker);
         article.Headline = BidiControls.Strip(content.Headline);
         article.Subheadline = BidiControls.Strip(content.Subheadline);
+        article.DisplayTitle = BidiControls.StripToNull(content.DisplayTitle);
         article.DatelinePlace = content.DatelinePlace;
         article.DatelineDate = content.DatelineDate;
         article.DatelineKind = content.DatelineKind;

@@ -27,6 +27,7 @@ public static class RevisionText
         Line(text, "栏目", snapshot.Column);
         Line(text, "引题", snapshot.Kicker);
         Line(text, "标题", snapshot.Headline);
+        Line(text, "网页标题", snapshot.DisplayTitle);
         Line(text, "副题", snapshot.Subheadline);
         Line(text, "电头", snapshot.DatelineKind is null ? null : $"本报{snapshot.DatelinePlace}{snapshot.DatelineDate}{snapshot.DatelineKind}");
         Line(text, "署名", string.Join("、", snapshot.Bylines.Select(b => $"{b.Role.ToChinese()} {b.Name}")));

@@ -9,6 +9,9 @@ namespace NewsRoom.Web.Hosting;
 /// <summary>How responses leave the site: compressed, and static files cached for long when their address is fingerprinted.</summary>
 internal static class DeliveryExtensions
 {
+    /// <summary>The icon browsers ask for without being told where it is.</summary>
+    internal const string FaviconPath = "/favicon.ico";
+
     private static readonly string[] CompressedTypes =
         [.. ResponseCompressionDefaults.MimeTypes, "application/atom+xml", "application/rss+xml", "image/svg+xml"];
 
@@ -65,10 +68,12 @@ internal static class DeliveryExtensions
             {
                 // asp-append-version puts the file's hash in ?v=: such an address never changes content, so browsers
                 // and proxies may keep it for a year; a bare address is revalidated through its ETag.
+                // /favicon.ico is asked for by its bare name (browsers, feed readers), so it cannot be fingerprinted; it
+                // is kept a week.
                 var headers = context.Context.Response.Headers;
                 headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
                     ? "public, max-age=31536000, immutable"
-                    : "public, no-cache";
+                    : context.Context.Request.Path == FaviconPath ? "public, max-age=604800" : "public, no-cache";
             },
         });
     }

@@ -109,6 +109,8 @@ internal static class NewsRoomHosting
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        // Cache-Control on every HTML response; validators only where a reader page was rendered (below).
+        app.UseHtmlCachePolicy();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -130,6 +132,8 @@ internal static class NewsRoomHosting
         if (app.Services.GetRequiredService<IOptions<NewsRoomOptions>>().Value.OutputCache)
         {
             app.UseOutputCache();
+            // ETag, Last-Modified and a public Cache-Control on renderings the output cache will keep, so it answers 304.
+            app.UseReaderValidators();
         }
         app.UseNewsRoomCompression();
         app.MapRazorPages();

@@ -16,4 +16,13 @@ public static class ChinaTime
     /// <summary>A UTC time in Beijing time: 2025-06-02 14:30.</summary>
     public static string ToChinaTime(this DateTime utc, string format = "yyyy-MM-dd HH:mm") =>
         (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + Offset).ToString(format, CultureInfo.InvariantCulture);
+
+    private const string Weekdays = "日一二三四五六";
+
+    /// <summary>A UTC time as a paper's masthead dates it in Beijing time: 2025年6月2日 星期一.</summary>
+    public static string MastheadDate(DateTime utc)
+    {
+        var china = DateTime.SpecifyKind(utc, DateTimeKind.Utc) + Offset;
+        return string.Create(CultureInfo.InvariantCulture, $"{china:yyyy年M月d日} 星期{Weekdays[(int)china.DayOfWeek]}");
+    }
 }

@@ -10,11 +10,15 @@ public class IndexModel(NewsRoomDb db) : PageModel
     private const int PerLeague = 4;
     private const int PhotoStrip = 6;
     private const int LatestCount = 100;
+    private const int SecondaryCount = 6;
 
     public Lead? LeadStory { get; private set; }
     public IReadOnlyList<LeagueBlock> Leagues { get; private set; } = [];
     public IReadOnlyList<PhotoCard> Photos { get; private set; } = [];
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
+
+    /// <summary>The day's other main stories under the lead: the newest with a printed headline, read from the latest.</summary>
+    public IReadOnlyList<ArticleCard> Secondary { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +45,7 @@ public class IndexModel(NewsRoomDb db) : PageModel
             .ToListAsync(cancellationToken);
 
         Latest = await db.PublishedArticles.Latest().Select(ReaderQueries.ToCard).Take(LatestCount).ToListAsync(cancellationToken);
+        Secondary = [.. Latest.Where(a => a.Headline is not null && a.Id != LeadStory?.Id).Take(SecondaryCount)];
     }
 
     private static Task<Lead?> LeadAsync(IQueryable<Data.Entities.Article> candidates, CancellationToken cancellationToken) =>
@@ -52,6 +57,9 @@ public class IndexModel(NewsRoomDb db) : PageModel
     {
         public string Summary => ReaderPages.Summary(BodyStart, 120);
     }
+
+    /// <summary>A secondary story's first words under its headline.</summary>
+    public static string SecondarySummary(ArticleCard card) => ReaderPages.Summary(card.TextStart, 56);
 
     public sealed record LeagueBlock(string Name, string Slug, IReadOnlyList<ArticleCard> Articles);
 

@@ -42,8 +42,10 @@ internal static class FeedEndpoints
         articles.Latest()
             .Select(a => new FeedEntry(
                 a.Id,
-                a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Body,
+                a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault() ?? a.DisplayTitle,
+                a.Body != "" ? a.Kind : ArticleKind.Photo,
+                // Photo news carries its text in the caption: its entry needs words for a title and a summary.
+                a.Body != "" ? a.Body : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption).FirstOrDefault() ?? "",
                 a.PublishedAt,
                 a.UpdatedAt,
                 a.Bylines.OrderBy(b => b.Order).Select(b => b.Person.Name).ToList()))
@@ -63,7 +65,7 @@ internal static class FeedEndpoints
             new XElement(Atom + "author", new XElement(Atom + "name", SiteName)),
             entries.Select(e => new XElement(Atom + "entry",
                 new XElement(Atom + "id", context.AbsoluteUrl($"/articles/{e.Id}")),
-                new XElement(Atom + "title", e.Headline ?? ReaderPages.Summary(e.Body, 24)),
+                new XElement(Atom + "title", DisplayTitles.For(e.Headline, e.Kind, e.Body)),
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", context.AbsoluteUrl($"/articles/{e.Id}"))),
                 e.PublishedAt is { } published ? new XElement(Atom + "published", ReaderPages.Iso(published)) : null,
                 new XElement(Atom + "updated", ReaderPages.Iso(Later(e.PublishedAt, e.UpdatedAt))),
@@ -85,5 +87,5 @@ internal static class FeedEndpoints
         return Results.Bytes(stream.ToArray(), contentType);
     }
 
-    private sealed record FeedEntry(int Id, string? Headline, string Body, DateTime? PublishedAt, DateTime UpdatedAt, List<string> Authors);
+    private sealed record FeedEntry(int Id, string? Headline, ArticleKind Kind, string Body, DateTime? PublishedAt, DateTime UpdatedAt, List<string> Authors);
 }

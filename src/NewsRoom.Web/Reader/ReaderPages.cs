@@ -7,6 +7,17 @@ namespace NewsRoom.Web.Reader;
 /// <summary>What reader pages and feeds share: their cache tags and the site's public address.</summary>
 public static class ReaderPages
 {
+    /// <summary>What a page says of itself to search engines and link previews when it has nothing more particular.</summary>
+    public const string SiteDescription = "北疆新闻：内蒙古日报、北方新报、呼和浩特日报等内蒙古地方报纸的数字版，汇集十二个盟市及所辖旗县的新闻报道、图片新闻和报纸版面。";
+
+    /// <summary>The site's name, as the masthead and the publisher in structured data give it.</summary>
+    public const string SiteName = "北疆新闻";
+
+    /// <summary>The publisher's logo (wwwroot/logo.png) and its size in pixels, as structured data states them.</summary>
+    public const string LogoPath = "/logo.png";
+    public const int LogoWidth = 600;
+    public const int LogoHeight = 60;
+
     /// <summary>Articles per page of every reader list.</summary>
     public const int PageSize = 20;
 

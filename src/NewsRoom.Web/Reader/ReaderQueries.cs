@@ -25,17 +25,19 @@ public static class ReaderQueries
     /// <summary>The projection of an article in a list.</summary>
     public static readonly Expression<Func<Article, ArticleCard>> ToCard = a => new ArticleCard(
         a.Id,
-        a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
+        a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault() ?? a.DisplayTitle,
+        // The kind a display title names: an item whose words are all in a caption is photo news, however it was filed.
+        a.Body != "" ? a.Kind : ArticleKind.Photo,
         // Photo news carries its text in the caption: a list still needs words to show.
-        a.Body != "" ? a.Body.Substring(0, 40) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, 40)).FirstOrDefault() ?? "",
+        a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
         a.Regions.Where(r => r.IsPrimary).Select(r => r.Region.Name).FirstOrDefault(),
         a.PublishedAt,
         a.Issue == null ? null : a.Issue.Paper);
 }
 
 /// <summary>An article as a list shows it.</summary>
-public sealed record ArticleCard(int Id, string? Headline, string BodyStart, string? Region, DateTime? PublishedAt, string? Paper)
+public sealed record ArticleCard(int Id, string? Headline, ArticleKind Kind, string TextStart, string? Region, DateTime? PublishedAt, string? Paper)
 {
-    /// <summary>The headline, or for a brief without one the start of its text.</summary>
-    public string Title => Headline ?? ReaderPages.Summary(BodyStart, 24);
+    /// <summary>The printed headline, or for an item printed without one its display title (<see cref="DisplayTitles"/>).</summary>
+    public string Title => DisplayTitles.For(Headline, Kind, TextStart);
 }

@@ -107,8 +107,9 @@ internal static class SitemapEndpoints
             {
                 a.Id,
                 a.PublishedAt,
-                Headline = a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault(),
-                a.Body,
+                Headline = a.Headline ?? a.Photos.OrderBy(p => p.Order).Select(p => p.Title).FirstOrDefault() ?? a.DisplayTitle,
+                Kind = a.Body != "" ? a.Kind : ArticleKind.Photo,
+                Text = a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
             })
             .Take(NewsLimit)
             .ToListAsync(cancellationToken);
@@ -121,7 +122,7 @@ internal static class SitemapEndpoints
                         new XElement(News + "name", FeedEndpoints.SiteName),
                         new XElement(News + "language", "zh-cn")),
                     new XElement(News + "publication_date", ReaderPages.Iso(a.PublishedAt!.Value)),
-                    new XElement(News + "title", a.Headline ?? ReaderPages.Summary(a.Body, 24)))))));
+                    new XElement(News + "title", DisplayTitles.For(a.Headline, a.Kind, a.Text)))))));
     }
 
     private static IResult Robots(HttpContext context) => Results.Text(

@@ -19,9 +19,14 @@ internal static partial class SearchHits
                 continue;
             }
             var body = Whitespace().Replace(row.Body, " ");
-            var title = row.Headline ?? row.Kicker ?? row.Subheadline ?? Truncate(body, 30);
+            // An item printed without a title gets the display title the reader pages show; a search row does not
+            // carry its kind, so photo news is told by its text living in a caption.
+            var captions = string.Join(" ", captionsOf[row.Id]);
+            var title = row.Headline ?? row.Kicker ?? row.Subheadline ?? (body.Trim().Length > 0
+                ? DisplayTitles.Derive(ArticleKind.Brief, body)
+                : DisplayTitles.Derive(ArticleKind.Photo, captions));
             // The snippet comes from where a word occurs: body first, then the titles and captions.
-            var source = new[] { body, row.Subheadline, row.Kicker, string.Join(" ", captionsOf[row.Id]) }
+            var source = new[] { body, row.Subheadline, row.Kicker, captions }
                 .FirstOrDefault(t => t is not null && words.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase))) ?? body;
             hits.Add(new SearchHit(
                 row.Id,

@@ -12,6 +12,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Kicker).HasMaxLength(300);
         builder.Property(a => a.Headline).HasMaxLength(300);
         builder.Property(a => a.Subheadline).HasMaxLength(300);
+        builder.Property(a => a.DisplayTitle).HasMaxLength(300);
         builder.Property(a => a.DatelinePlace).HasMaxLength(50);
         builder.Property(a => a.DatelineDate).HasMaxLength(50);
         builder.Property(a => a.DatelineKind).HasMaxLength(1);

@@ -9,6 +9,12 @@ public class Article
     public string? Kicker { get; set; }
     public string? Headline { get; set; }
     public string? Subheadline { get; set; }
+
+    /// <summary>
+    /// The title the desk gave an item the paper printed without one (photo news, a ● brief); never printed, and shown as
+    /// such. Null leaves the reader pages to make one from the caption or text (Reader/DisplayTitles).
+    /// </summary>
+    public string? DisplayTitle { get; set; }
     public string? DatelinePlace { get; set; }
     public string? DatelineDate { get; set; }
 

@@ -265,6 +265,10 @@ namespace NewsRoom.Web.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisplayTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EditedSinceImport")
                         .HasColumnType("INTEGER");
 

@@ -19,6 +19,7 @@ internal sealed record NewsArticleJsonLd(
     string DateModified,
     IReadOnlyList<JsonLdAgent> Author,
     JsonLdAgent Publisher,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonLdAgent? SourceOrganization,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ArticleSection)
 {
     // Typed and source-generated rather than a dictionary serialized by reflection: the page is built on every
@@ -37,7 +38,15 @@ internal sealed record NewsArticleJsonLd(
 internal sealed record JsonLdAgent(
     [property: JsonPropertyName("@type")] string Type,
     string Name,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonLdImage? Logo = null);
+
+/// <summary>The publisher's logo: a raster image, as search engines require of a NewsArticle's publisher.</summary>
+internal sealed record JsonLdImage(
+    [property: JsonPropertyName("@type")] string Type,
+    string Url,
+    int Width,
+    int Height);
 
 [JsonSerializable(typeof(NewsArticleJsonLd))]
 internal sealed partial class NewsArticleJsonLdContext : JsonSerializerContext;

@@ -20,7 +20,13 @@ public class ShowModel(ArticlePageReader pages) : PageModel
     public string Description { get; private set; } = string.Empty;
     public string JsonLdScript { get; private set; } = string.Empty;
 
-    public string Title => Article.Headline ?? Photos.Select(p => p.Title).FirstOrDefault(t => t is not null) ?? ReaderPages.Summary(Article.Body, 24);
+    /// <summary>The printed headline or the photo's printed title; null when the item was printed without one.</summary>
+    public string? PrintedTitle => Article.Headline ?? Photos.Select(p => p.Title).FirstOrDefault(t => t is not null);
+
+    public string Title => DisplayTitles.For(PrintedTitle ?? Article.DisplayTitle, Article.Body.Length > 0 ? Article.Kind : ArticleKind.Photo, TextStart);
+
+    // Photo news carries its words in the caption.
+    private string TextStart => Article.Body.Length > 0 ? Article.Body : string.Join(" ", Photos.Select(p => p.Caption));
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -35,7 +41,7 @@ public class ShowModel(ArticlePageReader pages) : PageModel
 
         BodyHtml = WithDateline(MarkdownRenderer.ToHtml(article.Body), article.DatelineText);
         CanonicalUrl = HttpContext.AbsoluteUrl($"/articles/{id}");
-        Description = ReaderPages.Summary(article.Body, 120);
+        Description = ReaderPages.Summary(TextStart, 120) is { Length: > 0 } summary ? summary : Title;
         JsonLdScript = BuildJsonLd();
 
         HttpContext.TagCache(Regions.Select(r => ReaderCache.RegionTag(r.Id))
@@ -69,6 +75,9 @@ public class ShowModel(ArticlePageReader pages) : PageModel
         DateModified: ReaderPages.Iso(Article.UpdatedAt),
         Author: [.. Bylines.Select(b => new JsonLdAgent(
             b.Role == BylineRole.Organization ? "Organization" : "Person", b.Name, HttpContext.AbsoluteUrl($"/people/{b.PersonId}")))],
-        Publisher: new JsonLdAgent("Organization", Article.Paper ?? "北疆新闻"),
+        // The site publishes the story online under its logo; the printed paper is where it came from.
+        Publisher: new JsonLdAgent("Organization", ReaderPages.SiteName, HttpContext.AbsoluteUrl("/"),
+            new JsonLdImage("ImageObject", HttpContext.AbsoluteUrl(ReaderPages.LogoPath), ReaderPages.LogoWidth, ReaderPages.LogoHeight)),
+        SourceOrganization: Article.Paper is { } paper ? new JsonLdAgent("Organization", paper) : null,
         ArticleSection: Article.Column).ToJson();
 }

@@ -29,7 +29,7 @@ public class ShowModel(NewsRoomDb db) : PageModel
             return NotFound();
         }
         Articles = await db.PublishedArticles.Where(a => a.IssueId == id).OrderBy(a => a.PagePosition).ThenBy(a => a.Id)
-            .Select(a => new PrintedArticle(a.Id, a.Kicker, a.Headline, a.Subheadline, a.Body.Substring(0, 200),
+            .Select(a => new PrintedArticle(a.Id, a.Body != "" ? a.Kind : ArticleKind.Photo, a.Kicker, a.Headline ?? a.DisplayTitle, a.Subheadline, a.Body.Substring(0, 200),
                 a.Bylines.OrderBy(b => b.Order).Select(b => new Credit(b.PersonId, b.Person.Name, b.Role)).ToList(),
                 a.Photos.OrderBy(p => p.Order).Select(p => new PhotoLine(p.Title, p.Caption, p.Credits)).ToList()))
             .ToListAsync(cancellationToken);
@@ -47,9 +47,10 @@ public class ShowModel(NewsRoomDb db) : PageModel
         return Page();
     }
 
-    public sealed record PrintedArticle(int Id, string? Kicker, string? Headline, string? Subheadline, string BodyStart, List<Credit> Credits, List<PhotoLine> Photos)
+    public sealed record PrintedArticle(int Id, ArticleKind Kind, string? Kicker, string? Headline, string? Subheadline, string BodyStart, List<Credit> Credits, List<PhotoLine> Photos)
     {
-        public string Title => Headline ?? Photos.Select(p => p.Title).FirstOrDefault(t => t is not null) ?? ReaderPages.Summary(BodyStart, 24);
+        public string Title => DisplayTitles.For(Headline ?? Photos.Select(p => p.Title).FirstOrDefault(t => t is not null), Kind,
+            BodyStart.Length > 0 ? BodyStart : Photos.Select(p => p.Caption).FirstOrDefault());
         public string Summary => ReaderPages.Summary(BodyStart, 90);
     }
 

@@ -17,6 +17,11 @@ public class ShowModel(NewsRoomDb db) : PageModel
     public IReadOnlyList<ArticleCard> Articles { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
 
+    /// <summary>The page's meta description: the region and its newest headlines.</summary>
+    public string Description => $"{(County ?? Region).Name}新闻：" + (Articles.Count == 0
+        ? "北疆新闻汇集的内蒙古地方报纸报道。"
+        : string.Join("；", Articles.Take(3).Select(a => a.Title)));
+
     // "page" is also Razor Pages' own route value, so the page number is read from the query string by name.
     public async Task<IActionResult> OnGetAsync(string slug, string? county, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
     {

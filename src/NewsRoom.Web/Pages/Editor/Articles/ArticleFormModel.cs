@@ -117,8 +117,9 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
                 ModelState.AddModelError($"Input.Bylines[{i}].Role", "请选择身份");
             }
         }
-        // A headline of nothing but invisible direction controls is no headline once they are stripped (BidiControls).
-        if (!string.IsNullOrWhiteSpace(Input.Headline) && string.IsNullOrWhiteSpace(BidiControls.Strip(Input.Headline)))
+        // An article needs its headline; photo news and a brief may have been printed without one, and then show the
+        // display title. A headline of nothing but invisible direction controls is no headline once they are stripped.
+        if (string.IsNullOrWhiteSpace(BidiControls.Strip(Input.Headline)) && (Input.Kind == ArticleKind.Article || !string.IsNullOrWhiteSpace(Input.Headline)))
         {
             ModelState.AddModelError("Input.Headline", "请填写标题");
         }

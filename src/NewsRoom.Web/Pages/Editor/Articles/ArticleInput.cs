@@ -14,9 +14,13 @@ public sealed class ArticleInput
     [StringLength(300, ErrorMessage = "引题不能超过 300 个字")]
     public string? Kicker { get; set; }
 
-    [Required(ErrorMessage = "请填写标题")]
+    /// <summary>Required of an article; photo news and a brief may be printed without one.</summary>
     [StringLength(300, ErrorMessage = "标题不能超过 300 个字")]
     public string? Headline { get; set; }
+
+    /// <summary>The site's title for an item printed without one; shown as not printed.</summary>
+    [StringLength(300, ErrorMessage = "网页标题不能超过 300 个字")]
+    public string? DisplayTitle { get; set; }
 
     [StringLength(300, ErrorMessage = "副题不能超过 300 个字")]
     public string? Subheadline { get; set; }
@@ -49,6 +53,7 @@ public sealed class ArticleInput
         Kicker = s.Kicker,
         Headline = s.Headline,
         Subheadline = s.Subheadline,
+        DisplayTitle = s.DisplayTitle,
         DatelinePlace = s.DatelinePlace,
         DatelineDate = s.DatelineDate,
         DatelineKind = s.DatelineKind,
@@ -74,7 +79,8 @@ public sealed class ArticleInput
                 .OrderBy(x => x.b.Order ?? int.MaxValue).ThenBy(x => x.i)
                 .Select(x => new SnapshotByline(x.b.Name!.Trim(), x.b.Role)).ToList(),
             regions.Select((r, i) => new SnapshotRegion(r.RegionId!.Value, i == Math.Max(primary, 0))).ToList(),
-            Photos.Where(p => !p.IsBlank).Select(p => new SnapshotPhoto(p.Title?.Trim(), p.Caption!.Trim(), p.Credits?.Trim())).ToList());
+            Photos.Where(p => !p.IsBlank).Select(p => new SnapshotPhoto(p.Title?.Trim(), p.Caption!.Trim(), p.Credits?.Trim())).ToList(),
+            string.IsNullOrWhiteSpace(DisplayTitle) ? null : DisplayTitle.Trim());
     }
 }
 
