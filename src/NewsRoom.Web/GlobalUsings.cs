@@ -1,6 +1,7 @@
 // The project's own namespaces, once, so moving a type between rooms touches only its namespace line and this file.
 global using NewsRoom.Ingest;
 global using NewsRoom.Web.Accounts;
+global using NewsRoom.Web.Audit;
 global using NewsRoom.Web.Data;
 global using NewsRoom.Web.Data.Entities;
 global using NewsRoom.Web.Desk;

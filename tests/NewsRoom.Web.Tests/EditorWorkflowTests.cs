@@ -151,14 +151,14 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
             ["Input.Body"] = "编辑辛苦写下的正文，一个字也不能丢。",
             ["Input.Kicker"] = "引题保留",
             ["Input.Bylines[0].Name"] = "署名保留",
-            ["Input.DatelineKind"] = "讯",
+            ["Input.DatelineKind"] = "电",
             ["Input.Photos[0].Title"] = "只有标题没有说明",
         }, "Save");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseAsync(response, "/editor/articles/new");
         Assert.Equal("请填写标题", page.QuerySelector("[data-valmsg-for='Input.Headline']")!.TextContent.Trim());
-        Assert.Equal("有电头时请填写地点", page.QuerySelector("[data-valmsg-for='Input.DatelinePlace']")!.TextContent.Trim());
+        Assert.Equal("电稿请填写发电地点", page.QuerySelector("[data-valmsg-for='Input.DatelinePlace']")!.TextContent.Trim());
         Assert.Equal("请填写图片说明", page.QuerySelector("[data-valmsg-for='Input.Photos[0].Caption']")!.TextContent.Trim());
         var kept = page.QuerySelector<IHtmlFormElement>("#article-form")!;
         Assert.Equal("编辑辛苦写下的正文，一个字也不能丢。", Field(kept, "Input.Body"));
@@ -341,6 +341,25 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
 
     internal static async Task<IHtmlFormElement> NewFormAsync(HttpClient client) =>
         (await client.GetDocumentAsync("/editor/articles/new")).QuerySelector<IHtmlFormElement>("#article-form")!;
+
+    [Fact]
+    public async Task AnImportedStory_WithAPlacelessDateline_SavesUnchanged_AndTheDeskNamesItsReporter()
+    {
+        // 本报6月2日讯: the paper's own 讯 names no place; the desk must take it back as it came.
+        var story = await factory.WithDbAsync(db => db.Articles
+            .Where(a => a.ImportKey != null && a.DatelineKind == "讯" && a.DatelinePlace == null && a.Bylines.Any())
+            .Select(a => new { a.Id, a.UpdatedAt, Reporter = a.Bylines.OrderBy(b => b.Order).Select(b => b.Person.Name).First() })
+            .FirstAsync());
+        using var editor = await TestClients.EditorAsync(factory, Editor);
+
+        using var response = await SubmitAsync(editor, await FormAsync(editor, story.Id), new Dictionary<string, string?>(), "Save");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var desk = await editor.GetDocumentAsync("/editor");
+        var row = desk.QuerySelectorAll("tbody tr").Single(tr => tr.QuerySelector($"a[href='/editor/articles/{story.Id}']") is not null);
+        Assert.Equal(story.Reporter, row.QuerySelector("[data-author]")!.TextContent.Trim());
+        Assert.DoesNotContain(desk.QuerySelectorAll("[data-author]"), cell => cell.TextContent.Trim() is "seed" or "command-line");
+    }
 
     internal static async Task<IHtmlFormElement> FormAsync(HttpClient client, int id) =>
         (await client.GetDocumentAsync($"/editor/articles/{id}")).QuerySelector<IHtmlFormElement>("#article-form")!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -23,17 +24,20 @@ public class SaveRaceTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFact
         var read = await db.Articles.AsNoTracking().Include(a => a.Bylines).ThenInclude(b => b.Person).Include(a => a.Regions).Include(a => a.Photos).SingleAsync(a => a.Id == id);
         var loser = ArticleSnapshot.Of(read) with { Headline = ReaderTestData.Unique("晚到的保存") };
 
-        var outcome = await new ArticleWorkflow(db, TimeProvider.System)
+        var outcome = await new ArticleWorkflow(db, TimeProvider.System, new AuditTrail(db, new HttpContextAccessor(), TimeProvider.System))
             .SaveAsync(new SaveRequest(id, read.ConcurrencyStamp, loser, WorkflowAction.Save, null, "racer@test.local"));
 
         Assert.Equal(1, race.Ran);
         Assert.Equal(SaveOutcomeKind.Conflict, outcome.Kind);
         Assert.Equal(winner, outcome.Current!.Headline);
-        var (headline, revisions) = await factory.WithDbAsync(async check => (
+        var (headline, revisions, auditRows) = await factory.WithDbAsync(async check => (
             await check.Articles.Where(a => a.Id == id).Select(a => a.Headline).SingleAsync(),
-            await check.Revisions.CountAsync(r => r.ArticleId == id)));
+            await check.Revisions.CountAsync(r => r.ArticleId == id),
+            await check.AuditEntries.CountAsync(e => e.ArticleId == id)));
         Assert.Equal(winner, headline);
         Assert.Equal(0, revisions);
+        // The audit row goes with the save it records: the refused save left none.
+        Assert.Equal(0, auditRows);
     }
 
     /// <summary>Runs another save once, just before the first save that writes an article.</summary>

@@ -6,7 +6,7 @@ namespace NewsRoom.Web.Data;
 
 /// <summary>
 /// The newsroom's store: issues, articles, people, regions, photos, revisions, import runs, accounts with their
-/// sessions and failed logins, and the keys that sign their cookies.
+/// sessions and failed logins, the keys that sign their cookies, and the audit trail.
 /// </summary>
 public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
@@ -23,6 +23,7 @@ public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContex
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Articles readers may see: published, and not in the future.</summary>
     public IQueryable<Article> PublishedArticles => Articles.Where(a => a.Status == ArticleStatus.Published);

@@ -31,7 +31,7 @@ public sealed record SaveOutcome(SaveOutcomeKind Kind, int ArticleId, Guid Stamp
 /// one revision holding the whole article, refused when the article changed since the editor read it, and
 /// followed by evicting the reader pages that could show it.
 /// </summary>
-public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
+public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>Who the scheduler saves revisions as.</summary>
     public const string SchedulerUser = "定时发布";
@@ -59,11 +59,12 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
             db.Articles.Add(article);
         }
 
+        var statusBefore = article.Id == 0 ? (ArticleStatus?)null : article.Status;
         await ApplyContentAsync(article, request.Content, cancellationToken);
-        var label = ApplyAction(article, request.Action, request.PublishAtUtc, now);
+        var (label, auditAction) = ApplyAction(article, request.Action, request.PublishAtUtc, now);
         try
         {
-            await CommitAsync(article, label, request.User, now, cancellationToken);
+            await CommitAsync(article, label, request.User, now, new AuditNote(auditAction, statusBefore, IsNew: statusBefore is null), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -89,7 +90,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
         }
         var now = clock.GetUtcNow().UtcDateTime;
         await ApplyContentAsync(article, ArticleSnapshot.FromJson(revision.Snapshot), cancellationToken);
-        await CommitAsync(article, $"恢复修订 #{revision.Id}", user, now, cancellationToken);
+        await CommitAsync(article, $"恢复修订 #{revision.Id}", user, now, new AuditNote(AuditActions.ArticleRestored, article.Status, $"修订 #{revision.Id}"), cancellationToken);
         return new SaveOutcome(SaveOutcomeKind.Saved, article.Id, article.ConcurrencyStamp);
     }
 
@@ -112,7 +113,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
             article.Status = ArticleStatus.Published;
             try
             {
-                await CommitAsync(article, "定时发布", SchedulerUser, now, cancellationToken);
+                await CommitAsync(article, "定时发布", SchedulerUser, now, new AuditNote(AuditActions.ArticleScheduledPublished, ArticleStatus.Scheduled, Actor: SchedulerUser), cancellationToken);
                 published++;
             }
             catch (DbUpdateConcurrencyException)
@@ -141,7 +142,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
         return new SaveOutcome(SaveOutcomeKind.Conflict, current.Id, current.ConcurrencyStamp, ArticleSnapshot.Of(current), last?.CreatedBy, last?.CreatedAt ?? current.UpdatedAt);
     }
 
-    private static string ApplyAction(Article article, WorkflowAction action, DateTime? publishAtUtc, DateTime now)
+    private static (string Label, string AuditAction) ApplyAction(Article article, WorkflowAction action, DateTime? publishAtUtc, DateTime now)
     {
         switch (action)
         {
@@ -152,23 +153,26 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
                 {
                     article.PublishedAt = now;
                 }
-                return "发布";
+                return ("发布", AuditActions.ArticlePublished);
             case WorkflowAction.Schedule:
                 article.Status = ArticleStatus.Scheduled;
                 article.PublishedAt = publishAtUtc ?? throw new ArgumentException("A schedule needs a time.", nameof(publishAtUtc));
-                return "定时";
+                return ("定时", AuditActions.ArticleScheduled);
             case WorkflowAction.Unpublish:
                 article.Status = ArticleStatus.Draft;
-                return "撤回为草稿";
+                return ("撤回为草稿", AuditActions.ArticleUnpublished);
             case WorkflowAction.Archive:
                 article.Status = ArticleStatus.Archived;
-                return "归档";
+                return ("归档", AuditActions.ArticleArchived);
             default:
-                return article.Status == ArticleStatus.Draft ? "保存草稿" : "保存";
+                return (article.Status == ArticleStatus.Draft ? "保存草稿" : "保存", AuditActions.ArticleSaved);
         }
     }
 
-    private async Task CommitAsync(Article article, string action, string user, DateTime now, CancellationToken cancellationToken)
+    /// <summary>What the audit trail says of a commit: the action, the status before it, and who when no one is signed in.</summary>
+    private sealed record AuditNote(string Action, ArticleStatus? StatusBefore, string? Detail = null, string? Actor = null, bool IsNew = false);
+
+    private async Task CommitAsync(Article article, string action, string user, DateTime now, AuditNote note, CancellationToken cancellationToken)
     {
         if (article.Id != 0)
         {
@@ -191,7 +195,35 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock)
             Snapshot = ArticleSnapshot.Of(article).ToJson(),
         });
         // Reader pages (the article, its regions, the feeds) show the change at once: ReaderCacheInterceptor evicts on this save.
+        if (article.Id != 0)
+        {
+            AddAuditEntry(article, note);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        // A new story has its id only once saved; its audit row follows in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        AddAuditEntry(article, note);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private void AddAuditEntry(Article article, AuditNote note)
+    {
+        if (note.IsNew)
+        {
+            audit.Add(AuditActions.ArticleCreated, summary: article.Headline, articleId: article.Id, actor: note.Actor);
+            if (note.Action == AuditActions.ArticleSaved)
+            {
+                return;
+            }
+        }
+        var status = note.StatusBefore is { } before && before != article.Status
+            ? $"{before.ToChinese()} → {article.Status.ToChinese()}"
+            : article.Status.ToChinese();
+        var summary = string.Join("；", new[] { article.Headline, status, note.Detail }.Where(p => !string.IsNullOrEmpty(p)));
+        audit.Add(note.Action, summary: summary, articleId: article.Id, actor: note.Actor);
     }
 
     private async Task ApplyContentAsync(Article article, ArticleSnapshot content, CancellationToken cancellationToken)

@@ -58,6 +58,9 @@ internal static class NewsRoomHosting
         // Health check and backup.
         builder.Services.AddNewsRoomOperations();
 
+        // Who did what and when, written with each action; pruned by age.
+        builder.Services.AddNewsRoomAudit();
+
         // Razor Pages by audience with folder-level authorization; response compression, static files, the
         // concurrency limit and the trusted proxies.
         builder.Services.AddNewsRoomPages();

@@ -17,6 +17,9 @@ public sealed class NewsRoomOptions
     /// <summary>How editors and admins sign in.</summary>
     public AccountsOptions Accounts { get; set; } = new();
 
+    /// <summary>How long the audit trail is kept.</summary>
+    public AuditOptions Audit { get; set; } = new();
+
     /// <summary>Login attempts (POSTs) allowed per client address per minute; more get 429.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 30;
 
@@ -45,4 +48,14 @@ public sealed class AccountsOptions
 {
     /// <summary>Admins must turn on two-factor sign-in before they can use the desk or the admin console.</summary>
     public bool RequireTwoFactorForAdmins { get; set; }
+}
+
+/// <summary>How long the audit trail is kept.</summary>
+public sealed class AuditOptions
+{
+    /// <summary>The legal floor: China's Cybersecurity Law (art. 21) asks for network logs to be kept at least six months.</summary>
+    public const int MinimumRetainDays = 180;
+
+    /// <summary>Rows older than this many days are pruned once a day; at least <see cref="MinimumRetainDays"/>.</summary>
+    public int RetainDays { get; set; } = 400;
 }

@@ -25,7 +25,7 @@ public sealed class ImportBacklog
 /// show where a run is. Each file is still the importer's own transaction: a failed file leaves the store as it was,
 /// and a stored file's outcome is counted in the run by that same transaction (<see cref="ImportRunOutcomes"/>).
 /// </summary>
-public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFiles files, TimeProvider clock)
+public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFiles files, TimeProvider clock, AuditTrail audit)
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -48,7 +48,12 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
             FilesTotal = filesTotal,
         };
         db.ImportRuns.Add(run);
+        // The run gets its id from the save; its audit row follows in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        audit.Add(AuditActions.ImportRun, $"导入 #{run.Id}", $"已排队，{filesTotal} 个文件", actor: startedBy);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         db.Entry(run).State = EntityState.Detached;
         return run.Id;
     }
@@ -98,11 +103,20 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
         var failed = results.Where(r => !r.Succeeded).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         string? error = failed.Count == 0 ? null : string.Join("; ", failed.Select(f => $"{f.FileName}: {f.Error}"));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ImportRuns.Where(r => r.Id == runId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, failed.Count == 0 ? ImportRunState.Succeeded : ImportRunState.Failed)
                 .SetProperty(r => r.FinishedAt, now)
                 .SetProperty(r => r.Error, error), cancellationToken);
+        var startedBy = await db.ImportRuns.Where(r => r.Id == runId).Select(r => r.StartedBy).SingleAsync(cancellationToken);
+        audit.Add(
+            AuditActions.ImportRun,
+            $"导入 #{runId}",
+            $"{(failed.Count == 0 ? "完成" : "有失败")}：{results.Count} 个文件，新增 {results.Sum(r => r.Added)}，合并 {results.Sum(r => r.Updated)}，下线 {results.Sum(r => r.Removed)}，未变 {results.Sum(r => r.Unchanged)}，失败 {failed.Count}",
+            actor: startedBy);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

@@ -11,8 +11,10 @@ internal static class DatabaseBackup
         return endpoints;
     }
 
-    private static async Task<IResult> DownloadAsync(NewsRoomDb db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(NewsRoomDb db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // Recorded first, so the copy carries the row that says who took it.
+        await audit.RecordAsync(AuditActions.BackupDownloaded, cancellationToken: cancellationToken);
         var path = Path.Combine(Path.GetTempPath(), $"newsroom-backup-{Guid.NewGuid():N}.db");
         await SqliteStore.BackupAsync(db, path, cancellationToken);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);

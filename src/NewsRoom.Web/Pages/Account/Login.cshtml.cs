@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace NewsRoom.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, LoginThrottle throttle, DecoyPassword decoy) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, LoginThrottle throttle, DecoyPassword decoy, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -29,6 +29,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         if (wait > TimeSpan.Zero)
         {
             ModelState.AddModelError(string.Empty, LoginThrottle.RefusedMessage(wait));
+            await audit.RecordAsync(AuditActions.SignInRefused, summary: LoginThrottle.RefusedMessage(wait), actor: Input.Email);
             return Page();
         }
         var user = await users.FindByEmailAsync(Input.Email) ?? await users.FindByNameAsync(Input.Email);
@@ -43,6 +44,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             if (result.Succeeded)
             {
                 await throttle.ForgetAsync(attempt);
+                await audit.RecordAsync(AuditActions.SignInSucceeded, actor: user.Email, actorId: user.Id);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/editor");
             }
             if (result.RequiresTwoFactor)
@@ -58,6 +60,8 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             }
         }
         await throttle.CountFailureAsync(attempt);
+        // Known and unknown names write the same row, so this costs them the same time too.
+        await audit.RecordAsync(AuditActions.SignInFailed, summary: user is null ? "无此账户" : "密码错误或账户已锁定", actor: Input.Email, actorId: user?.Id);
         // The same message for an unknown name, a wrong password and a locked account, so the form does not reveal
         // who has an account.
         ModelState.AddModelError(string.Empty, "邮箱或密码不正确。");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace NewsRoom.Web.Pages.Account;
 
 /// <summary>The login's second step for an account with two-factor sign-in: the authenticator's code, or a recovery code.</summary>
-public class LoginWithCodeModel(SignInManager<AppUser> signIn) : PageModel
+public class LoginWithCodeModel(SignInManager<AppUser> signIn, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -31,8 +31,10 @@ public class LoginWithCodeModel(SignInManager<AppUser> signIn) : PageModel
             ModelState.AddModelError("Input.Code", "请输入验证器应用显示的 6 位验证码");
             return await PageAsync();
         }
+        // Who the password step was for, read before the sign-in ends that step.
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: Input.RememberDevice);
-        return await OutcomeAsync(result, "Input.Code", "验证码不正确或已过期，请输入验证器应用当前显示的 6 位数字。");
+        return await OutcomeAsync(result, user, "验证器验证码", "Input.Code", "验证码不正确或已过期，请输入验证器应用当前显示的 6 位数字。");
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync()
@@ -43,12 +45,17 @@ public class LoginWithCodeModel(SignInManager<AppUser> signIn) : PageModel
             ModelState.AddModelError("Input.RecoveryCode", "请输入一个恢复码");
             return await PageAsync();
         }
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        return await OutcomeAsync(result, "Input.RecoveryCode", "恢复码不正确或已用过，每个恢复码只能使用一次。");
+        return await OutcomeAsync(result, user, "恢复码", "Input.RecoveryCode", "恢复码不正确或已用过，每个恢复码只能使用一次。");
     }
 
-    private async Task<IActionResult> OutcomeAsync(Microsoft.AspNetCore.Identity.SignInResult result, string field, string wrongCode)
+    private async Task<IActionResult> OutcomeAsync(Microsoft.AspNetCore.Identity.SignInResult result, AppUser? user, string method, string field, string wrongCode)
     {
+        if (user is not null)
+        {
+            await audit.RecordAsync(result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed, summary: result.Succeeded ? method : $"{method}错误", actor: user.Email, actorId: user.Id);
+        }
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/editor");

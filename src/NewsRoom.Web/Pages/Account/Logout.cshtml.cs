@@ -10,7 +10,7 @@ namespace NewsRoom.Web.Pages.Account;
 // (退出所有设备, a lock, a password reset) carries a token made for a person the request no longer is, and pressing its
 // 退出 should say "you are out", not 400. Only a request that still has a session has anything to protect.
 [IgnoreAntiforgeryToken]
-public class LogoutModel(SignInManager<AppUser> signIn, IAntiforgery antiforgery) : PageModel
+public class LogoutModel(SignInManager<AppUser> signIn, IAntiforgery antiforgery, AuditTrail audit) : PageModel
 {
     public void OnGet()
     {
@@ -21,6 +21,10 @@ public class LogoutModel(SignInManager<AppUser> signIn, IAntiforgery antiforgery
         if (User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(HttpContext))
         {
             return BadRequest();
+        }
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await audit.RecordAsync(AuditActions.SignedOut);
         }
         // Also for a request without a session: it clears the browser's stale cookie.
         await signIn.SignOutAsync();

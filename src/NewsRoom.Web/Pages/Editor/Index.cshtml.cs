@@ -66,7 +66,9 @@ public class IndexModel(NewsRoomDb db) : PageModel
                 a.Status,
                 a.PublishedAt,
                 a.UpdatedAt,
-                a.CreatedBy,
+                // An imported story was written by the people its byline names, not by the import ("seed",
+                // "command-line"): the first of them, or 导入 for an uncredited brief.
+                a.ImportKey == null ? a.CreatedBy : a.Bylines.OrderBy(b => b.Order).Select(b => b.Person.Name).FirstOrDefault() ?? ImportedAuthor,
                 a.Regions.Where(r => r.IsPrimary).Select(r => r.Region.Name).FirstOrDefault(),
                 a.ImportKey != null))
             .Take(PageSize + 1)
@@ -79,5 +81,8 @@ public class IndexModel(NewsRoomDb db) : PageModel
     public string StatusLink(ArticleStatus? status) =>
         Url.Page("/Editor/Index", new { status, mine = Mine ? true : (bool?)null, region = Region, kind = Kind, q = Q })!;
 
-    public sealed record DeskRow(int Id, string? Headline, ArticleKind Kind, ArticleStatus Status, DateTime? PublishedAt, DateTime UpdatedAt, string? CreatedBy, string? Region, bool Imported);
+    /// <summary>The author shown for an imported story that credits no one.</summary>
+    public const string ImportedAuthor = "导入";
+
+    public sealed record DeskRow(int Id, string? Headline, ArticleKind Kind, ArticleStatus Status, DateTime? PublishedAt, DateTime UpdatedAt, string? Author, string? Region, bool Imported);
 }

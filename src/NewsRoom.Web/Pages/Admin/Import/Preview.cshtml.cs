@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace NewsRoom.Web.Pages.Admin.Import;
 
 /// <summary>The dry run: what importing one file or all would change, and the admin's choice for each conflict.</summary>
-public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunner runner, ImportBacklog queue) : PageModel
+public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunner runner, ImportBacklog queue, AuditTrail audit) : PageModel
 {
     // A conflict's radio is named choice|file|key, so the choices of several files post in one form.
     private const string ChoicePrefix = "choice|";
@@ -60,6 +60,14 @@ public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunne
                 choices[fileName] = perFile = new Dictionary<string, ConflictChoice>(StringComparer.Ordinal);
             }
             perFile[key] = choice;
+        }
+        // Each take-import / keep-edit decision is recorded; the run's own save writes these rows with it.
+        foreach (var (fileName, perFile) in choices)
+        {
+            foreach (var (key, choice) in perFile)
+            {
+                audit.Add(AuditActions.ImportChoice, $"{fileName} / {key}", choice == ConflictChoice.TakeImport ? "采用导入的版本" : "保留编辑过的版本");
+            }
         }
         var runId = await runner.CreateAsync(User.Identity?.Name, selected.Count, cancellationToken);
         await queue.EnqueueAsync(

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace NewsRoom.Web.Pages.Admin.Users;
 /// Editor and admin accounts. The last active admin can be neither demoted, locked nor deleted. Resetting a password,
 /// locking, changing a role and deleting end the account's sessions at once.
 /// </summary>
-public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions sessions, TimeProvider clock) : PageModel
+public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions sessions, TimeProvider clock, AuditTrail audit) : PageModel
 {
     public IReadOnlyList<UserRow> Accounts { get; private set; } = [];
 
@@ -43,6 +44,27 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
 
     public async Task OnGetAsync() => await LoadAsync();
 
+    // Each change to an account and its audit row are one transaction: Identity saves after each of its steps, so a
+    // handler that ends in a redirect did all it said and is committed with its row; any other end (a refusal shown
+    // on the page) leaves the store as it was.
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (!HttpMethods.IsPost(context.HttpContext.Request.Method))
+        {
+            await next();
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(context.HttpContext.RequestAborted);
+        var executed = await next();
+        if (executed.Exception is null && executed.Result is RedirectToPageResult)
+        {
+            await db.SaveChangesAsync(context.HttpContext.RequestAborted);
+            await transaction.CommitAsync(context.HttpContext.RequestAborted);
+        }
+    }
+
     public async Task<IActionResult> OnPostCreateAsync()
     {
         if (Input.Role is not (Roles.Editor or Roles.Admin))
@@ -64,6 +86,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         {
             return await FailAsync(created);
         }
+        audit.Add(AuditActions.AccountCreated, user.Email, Input.Role == Roles.Admin ? "管理员" : "编辑");
         Message = $"已创建账户 {Input.Email}。";
         return RedirectToPage();
     }
@@ -90,6 +113,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
             return await FailAsync(reset);
         }
         await sessions.EndAllAsync(user.Id);
+        audit.Add(AuditActions.AccountPasswordReset, user.Email);
         Message = $"已重置 {user.Email} 的密码。";
         return RedirectToPage();
     }
@@ -114,6 +138,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         // A new stamp also ends what carries the old one; the sessions are ended outright.
         await users.UpdateSecurityStampAsync(user);
         await sessions.EndAllAsync(user.Id);
+        audit.Add(AuditActions.AccountLocked, user.Email);
         Message = $"已锁定 {user.Email}。";
         return RedirectToPage();
     }
@@ -137,6 +162,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await users.UpdateSecurityStampAsync(user);
         await sessions.EndAllAsync(user.Id);
+        audit.Add(AuditActions.AccountTwoFactorReset, user.Email);
         Message = $"已关闭 {user.Email} 的两步验证，其所有登录已退出；对方可用密码登录后重新设置。";
         return RedirectToPage();
     }
@@ -154,6 +180,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        audit.Add(AuditActions.AccountUnlocked, user.Email);
         Message = $"已解锁 {user.Email}。";
         return RedirectToPage();
     }
@@ -190,6 +217,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         await users.UpdateSecurityStampAsync(user);
         // A session carries the roles it was signed in with: it ends, and the next login carries the new ones.
         await sessions.EndAllAsync(user.Id);
+        audit.Add(AuditActions.AccountRoleChanged, user.Email, $"{(current.Contains(Roles.Admin) ? "管理员" : "编辑")} → {(role == Roles.Admin ? "管理员" : "编辑")}");
         Message = $"{user.Email} 现在是{(role == Roles.Admin ? "管理员" : "编辑")}。";
         return RedirectToPage();
     }
@@ -215,6 +243,7 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         {
             return await FailAsync(deleted);
         }
+        audit.Add(AuditActions.AccountDeleted, user.Email);
         Message = $"已删除账户 {user.Email}。";
         return RedirectToPage();
     }

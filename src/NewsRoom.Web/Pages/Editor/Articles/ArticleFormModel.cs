@@ -132,15 +132,17 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
         {
             ModelState.AddModelError("Input.DatelineKind", "电头只能是“讯”或“电”");
         }
-        else if (!string.IsNullOrEmpty(Input.DatelineKind))
+        // A wire dateline (本报包头6月2日电) always names a place and a day; a 讯 may name neither (本报讯, 本报6月2日讯:
+        // the paper's own town goes without saying), as imported stories show.
+        else if (Input.DatelineKind == "电")
         {
             if (string.IsNullOrWhiteSpace(Input.DatelinePlace))
             {
-                ModelState.AddModelError("Input.DatelinePlace", "有电头时请填写地点");
+                ModelState.AddModelError("Input.DatelinePlace", "电稿请填写发电地点");
             }
             if (string.IsNullOrWhiteSpace(Input.DatelineDate))
             {
-                ModelState.AddModelError("Input.DatelineDate", "有电头时请填写日期");
+                ModelState.AddModelError("Input.DatelineDate", "电稿请填写发电日期");
             }
         }
 
