@@ -70,7 +70,8 @@ internal static partial class Credits
         return e - 1;
     }
 
-    private static readonly char[] Bullets = ['□', '●', '■', '◆', '▲', '★', ' ', '\u3000'];
+    // ◎ and ○ mark a byline in some banner and county papers the way □ does in others.
+    private static readonly char[] Bullets = ['□', '●', '■', '◆', '▲', '★', '◎', '○', ' ', '\u3000'];
 
     private static string StripBullet(string line) => line.TrimStart(Bullets);
 
@@ -102,7 +103,8 @@ internal static partial class Credits
     }
 
     // "文/王枝莲", "摄影/吕乐炎", "文·摄影/草原云·北方新报首席记者 牛天甲": what the person did, then who.
-    [GeneratedRegex(@"^(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]\s*(?<rest>\S.*)$")]
+    // "作者 张玮 时秀霞", "作者：王林喜": the author named by the word itself, with a space or a colon instead of the slash.
+    [GeneratedRegex(@"^(?:(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]|(?<verb>作者)(?:\s*[:：/／]|[ \u3000]))\s*(?<rest>\S.*)$")]
     private static partial Regex VerbCredit();
 
     /// <summary>
@@ -116,7 +118,8 @@ internal static partial class Credits
             return null;
         }
         var body = StripBullet(line);
-        if (body.Length == 0)
+        // "记者 李强 摄影报道" names a photographer: a photo credit (ReadPhotoCredit), wherever it stands.
+        if (body.Length == 0 || body.EndsWith("摄影报道", StringComparison.Ordinal))
         {
             return null;
         }
@@ -197,7 +200,7 @@ internal static partial class Credits
                 b = pb;
             }
             var token = TextRules.Squeeze(StripBullet(s[b..e]));
-            var titled = RolePrefix().IsMatch(token) || (b < e && s[b] is '■' or '□' or '●');
+            var titled = RolePrefix().IsMatch(token) || (b < e && s[b] is '■' or '□' or '●' or '◎');
             if (!(IsName(token) || (titled && (token.Length == 0 || RolePrefix().Match(token) is { Success: true } rm && (rm.Length == token.Length || IsName(token[rm.Length..]))))))
             {
                 break;

@@ -193,7 +193,8 @@ internal sealed class Segmenter(PageState state)
 
     internal void ReadByline(int i, PageLine line)
     {
-        var names = Credits.ReadBylineLine(line.Text)!;
+        // A photo report's credit line (LineContext.PromotePhotoReportCredits) reads as the photo credit it also is.
+        var names = Credits.ReadBylineLine(line.Text) ?? line.PhotoCredit!.Value.Credits;
         if (_state.Current is { Kind: ArticleKind.Article, Closed: false } && _state.Current.TextCount == 0 && (_state.Current.Headline is not null || _state.Current.Bylines.Count == 0))
         {
             _state.Current.AddBylines(names);
