@@ -17,6 +17,9 @@ internal static partial class Credits
     [GeneratedRegex("^" + RolePattern)]
     private static partial Regex RolePrefix();
 
+    [GeneratedRegex(@"[。！？!?”](?<title>" + RolePattern + ")$")]
+    private static partial Regex TitleAfterSentence();
+
     // Wire copy names its outlet the same way: 新华网阿拉善6月12日电, 中新网兴安盟4月18日电, 央广网呼和浩特1月14日消息.
     [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报|新华社|中新社|(?<outlet>\p{IsCJKUnifiedIdeographs}{1,3}网))(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电|消息)(?:[ \u3000]*[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex DatelineStart();
@@ -217,6 +220,11 @@ internal static partial class Credits
             return null;
         }
         var caption = s[..start].TrimEnd();
+        if (caption.Length > 0 && !TextRules.EndsSentence(caption) && firstTitled < 0 && TitleAfterSentence().Match(caption) is { Success: true } runIn)
+        {
+            // "图为农民在播种。记者 刘洋 摄": the reporter's title set right after the caption's full stop.
+            firstTitled = runIn.Groups["title"].Index;
+        }
         if (caption.Length > 0 && !TextRules.EndsSentence(caption))
         {
             // The caption's last words are not names: the credit starts at its first title or bullet.
