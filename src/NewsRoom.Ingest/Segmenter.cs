@@ -168,6 +168,12 @@ internal sealed class Segmenter(PageState state)
             _state.Current.AsPrinted.Add(t);
             t = lead.Text;
         }
+        if (_state.Current is { } story && story.TextCount > 0 && story.Body[^1] is { Kind: ParaKind.Text } above && TextRules.EndsSentence(above.Text)
+            && TitleForms.IsNumberedCrosshead(t))
+        {
+            story.Body.Add(new Para(TextRules.CollapseSpaces(t), ParaKind.Subhead, line.Number));
+            return;
+        }
         var credit = Credits.ReadTrailingCredit(t);
         var para = new Para(t, ParaKind.Text, line.Number)
         {
