@@ -106,8 +106,8 @@ internal static partial class Credits
     }
 
     // "文/王枝莲", "摄影/吕乐炎", "文·摄影/草原云·北方新报首席记者 牛天甲": what the person did, then who.
-    // "作者 张玮 时秀霞", "作者：王林喜": the author named by the word itself, with a space or a colon instead of the slash.
-    [GeneratedRegex(@"^(?:(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]|(?<verb>作者)(?:\s*[:：/／]|[ \u3000]))\s*(?<rest>\S.*)$")]
+    // "作者 张玮 时秀霞", "摄影：王林喜": who did it named by the word itself, with a space or a colon instead of the slash.
+    [GeneratedRegex(@"^(?:(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]|(?<verb>作者|摄影)(?:\s*[:：/／]|[ \u3000]))\s*(?<rest>\S.*)$")]
     private static partial Regex VerbCredit();
 
     /// <summary>
