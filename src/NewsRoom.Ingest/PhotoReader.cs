@@ -35,7 +35,16 @@ internal sealed class PhotoReader(PageState state)
                 return;
             }
             var untitledText = false;
-            if (cur is null && _state.Pending.Count > 0)
+            if (cur is { Closed: true } && cur.Body.Count - cur.ClosedAt is >= 1 and <= 3 && cur.Body.Skip(cur.ClosedAt).All(p => p.Kind == ParaKind.Text)
+                && !CaptionCutsSentence(cur, i))
+            {
+                // The story ended with its credit: the paragraphs after it are this photo's, an untitled photo item.
+                var all = cur.Body.Skip(cur.ClosedAt).Select(p => p.Text).Append(captionLine).ToList();
+                cur.Body.RemoveRange(cur.ClosedAt, cur.Body.Count - cur.ClosedAt);
+                SetCaption(photo, all);
+                untitledText = true;
+            }
+            else if (cur is null && _state.Pending.Count > 0)
             {
                 // Text with no story above it, then "图为…(X 摄)": one untitled photo item, its words and caption.
                 var all = _state.Pending.Select(p => p.Text).Append(captionLine).ToList();
