@@ -162,6 +162,11 @@ internal sealed class PhotoReader(PageState state)
     internal bool CaptionFollows(int end)
     {
         var next = _state.NextIndex(end);
+        if (next >= 0 && _state.Lines[next] is { Kind: LineKind.PhotoCredit, GapBefore: <= 1 })
+        {
+            // "本报记者 赵敏 摄" printed under the title, the caption under the credit.
+            return _state.Next(next) is { Kind: LineKind.Text, GapBefore: <= 1 } under && under.PhotoCredit is null && TextRules.CountNonSpace(under.Text) <= 200;
+        }
         if (next < 0 || _state.Lines[next] is not { Kind: LineKind.Text, GapBefore: <= 1 } caption)
         {
             return false;
@@ -182,7 +187,7 @@ internal sealed class PhotoReader(PageState state)
             return false;
         }
         var after = _state.NextIndex(_state.NextIndex(end));
-        if (after >= 0 && _state.Lines[after].Kind == LineKind.PhotoCredit)
+        if (after >= 0 && (_state.Lines[after].Kind == LineKind.PhotoCredit || _state.Lines[_state.NextIndex(end)].Kind == LineKind.PhotoCredit))
         {
             after = _state.NextIndex(after);
         }
