@@ -34,6 +34,13 @@ internal sealed class PhotoReader(PageState state)
                 cur.AddBylines(credits);
                 return;
             }
+            if (cur is { Kind: ArticleKind.Article, Closed: false } && cur.TextCount > 0 && credits.Exists(c => cur.Bylines.Exists(b => b.Name == c.Name)))
+            {
+                // The story's own reporter took the photo: it is that story's picture, not an item of its own.
+                photo.Columns.Add(captionLine);
+                cur.Photos.Add(photo);
+                return;
+            }
             var untitledText = false;
             if (cur is { Closed: true } && cur.Body.Count - cur.ClosedAt is >= 1 and <= 3 && cur.Body.Skip(cur.ClosedAt).All(p => p.Kind == ParaKind.Text)
                 && !CaptionCutsSentence(cur, i))
