@@ -20,6 +20,25 @@ internal static partial class Credits
     [GeneratedRegex(@"[。！？!?”](?<title>" + RolePattern + ")$")]
     private static partial Regex TitleAfterSentence();
 
+    // "…生态环境不断改善。王芳摄", "…景区游览。记者刘伟摄": the credit set right after the caption's last sentence.
+    [GeneratedRegex(@"[。！？!?”](?<credit>(?<title>" + RolePattern + @")?(?<name>\p{IsCJKUnifiedIdeographs}{2,3}))摄$")]
+    private static partial Regex CreditRunIntoCaption();
+
+    private static (string Caption, List<ParsedByline> Credits)? ReadRunInPhotoCredit(string s)
+    {
+        if (CreditRunIntoCaption().Match(s) is not { Success: true } m)
+        {
+            return null;
+        }
+        var name = m.Groups["name"].Value;
+        // Without a title in front, only a name that starts with a common surname is taken for one.
+        if (!m.Groups["title"].Success && !CreditNames.IsSurname(name[0]))
+        {
+            return null;
+        }
+        return (s[..m.Groups["credit"].Index], [new ParsedByline(name, BylineRole.Photographer)]);
+    }
+
     // Wire copy names its outlet the same way: 新华网阿拉善6月12日电, 中新网兴安盟4月18日电, 央广网呼和浩特1月14日消息.
     [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报|新华社|中新社|(?<outlet>\p{IsCJKUnifiedIdeographs}{1,3}网))(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电|消息)(?:[ \u3000]*[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex DatelineStart();
@@ -169,6 +188,10 @@ internal static partial class Credits
         {
             // "新华社记者彭 源摄": a whole line of credit, the employer in front.
             return (string.Empty, whole.Select(n => n with { Role = BylineRole.Photographer }).ToList());
+        }
+        if (s.Length is > 12 and <= 4000 && s[^1] == '摄' && !char.IsWhiteSpace(s[^2]) && ReadRunInPhotoCredit(s) is { } unspaced)
+        {
+            return unspaced;
         }
         var verb = s.EndsWith("摄影报道", StringComparison.Ordinal) ? 4 : s.EndsWith("摄影", StringComparison.Ordinal) ? 2 : s.EndsWith('摄') ? 1 : 0;
         if (verb == 0 || s.Length > 4000)
