@@ -77,9 +77,10 @@ internal static class ArticleRegions
     private static readonly string[] WholeRegion = ["全区", "自治区", "我区", "全自治区"];
 
     // The title speaks of the whole region, the leagues come only from the body, and none is far ahead of the others.
+    // A dateline does not count against it: 本报呼和浩特…电 is where the regional desk sits, not what the story is about.
     private static bool IsRegionWide(string title, Dictionary<int, (int Score, int First)> score)
     {
-        if (!Array.Exists(WholeRegion, w => title.Contains(w, StringComparison.Ordinal)) || score.Count < RoundUpLeagues || score.Values.Any(v => v.First < 2000))
+        if (!Array.Exists(WholeRegion, w => title.Contains(w, StringComparison.Ordinal)) || score.Count < RoundUpLeagues || score.Values.Any(v => v.First < 1000))
         {
             return false;
         }
