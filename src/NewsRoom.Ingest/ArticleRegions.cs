@@ -56,7 +56,7 @@ internal static class ArticleRegions
             var (s, f) = score.GetValueOrDefault(home, (0, int.MaxValue));
             score[home] = (s + ours, Math.Min(f, 1500));
         }
-        if (IsRegionWide(title, score))
+        if (IsRegionWide(title, score, d.Dateline?.Place is { } datelinePlace ? finder.Find(datelinePlace).Select(m => finder.LeagueOf(m.Region)).ToList() : []))
         {
             // A story of the whole region (全区, 自治区 in its title) naming many leagues in passing is about none of them.
             return ([], places);
@@ -77,13 +77,14 @@ internal static class ArticleRegions
     private static readonly string[] WholeRegion = ["全区", "自治区", "我区", "全自治区"];
 
     // The title speaks of the whole region, the leagues come only from the body, and none is far ahead of the others.
-    private static bool IsRegionWide(string title, Dictionary<int, (int Score, int First)> score)
+    // A dateline does not count against it: 本报呼和浩特…电 is where the regional desk sits, not what the story is about.
+    private static bool IsRegionWide(string title, Dictionary<int, (int Score, int First)> score, List<int> datelineLeagues)
     {
-        if (!Array.Exists(WholeRegion, w => title.Contains(w, StringComparison.Ordinal)) || score.Count < RoundUpLeagues || score.Values.Any(v => v.First < 2000))
+        if (!Array.Exists(WholeRegion, w => title.Contains(w, StringComparison.Ordinal)) || score.Count < RoundUpLeagues || score.Values.Any(v => v.First < 1000))
         {
             return false;
         }
-        var top = score.Values.Select(v => v.Score).OrderByDescending(x => x).Take(2).ToArray();
+        var top = score.Select(kv => kv.Value.Score - (datelineLeagues.Contains(kv.Key) ? TitleWeight : 0)).OrderByDescending(x => x).Take(2).ToArray();
         return top[0] < top[1] * RoundUpLead;
     }
 

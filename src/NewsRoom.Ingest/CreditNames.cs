@@ -151,6 +151,9 @@ internal static partial class CreditNames
     }
 
     /// <summary>Whether a role word opens the text, after an employer's name (内蒙古日报社融媒体记者 …).</summary>
+    /// <summary>Whether a character is one of the commonest surnames.</summary>
+    public static bool IsSurname(char c) => Surnames.Contains(c, StringComparison.Ordinal);
+
     public static bool OpensWithRole(string text)
     {
         // A role word opening the credit starts within its first 16 characters; the rest of a long line is not searched.

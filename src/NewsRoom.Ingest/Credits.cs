@@ -17,6 +17,28 @@ internal static partial class Credits
     [GeneratedRegex("^" + RolePattern)]
     private static partial Regex RolePrefix();
 
+    [GeneratedRegex(@"[。！？!?”](?<title>" + RolePattern + ")$")]
+    private static partial Regex TitleAfterSentence();
+
+    // "…生态环境不断改善。王芳摄", "…景区游览。记者刘伟摄": the credit set right after the caption's last sentence.
+    [GeneratedRegex(@"[。！？!?”](?<credit>(?<title>" + RolePattern + @")?(?<name>\p{IsCJKUnifiedIdeographs}{2,3}))摄$")]
+    private static partial Regex CreditRunIntoCaption();
+
+    private static (string Caption, List<ParsedByline> Credits)? ReadRunInPhotoCredit(string s)
+    {
+        if (CreditRunIntoCaption().Match(s) is not { Success: true } m)
+        {
+            return null;
+        }
+        var name = m.Groups["name"].Value;
+        // Without a title in front, only a name that starts with a common surname is taken for one.
+        if (!m.Groups["title"].Success && !CreditNames.IsSurname(name[0]))
+        {
+            return null;
+        }
+        return (s[..m.Groups["credit"].Index], [new ParsedByline(name, BylineRole.Photographer)]);
+    }
+
     // Wire copy names its outlet the same way: 新华网阿拉善6月12日电, 中新网兴安盟4月18日电, 央广网呼和浩特1月14日消息.
     [GeneratedRegex(@"^(?<src>本报|新报|本网|北方新报|新华社|中新社|(?<outlet>\p{IsCJKUnifiedIdeographs}{1,3}网))(?<place>\p{IsCJKUnifiedIdeographs}{0,8}?)(?<date>\d{1,2}月\d{1,2}日)?(?<kind>讯|电|消息)(?:[ \u3000]*[(（](?<credit>[^()（）]{0,60})[)）])?(?<rest>.*)$", RegexOptions.Singleline)]
     private static partial Regex DatelineStart();
@@ -70,7 +92,8 @@ internal static partial class Credits
         return e - 1;
     }
 
-    private static readonly char[] Bullets = ['□', '●', '■', '◆', '▲', '★', ' ', '\u3000'];
+    // ◎ and ○ mark a byline in some banner and county papers the way □ does in others.
+    private static readonly char[] Bullets = ['□', '●', '■', '◆', '▲', '★', '◎', '○', ' ', '\u3000'];
 
     private static string StripBullet(string line) => line.TrimStart(Bullets);
 
@@ -102,7 +125,8 @@ internal static partial class Credits
     }
 
     // "文/王枝莲", "摄影/吕乐炎", "文·摄影/草原云·北方新报首席记者 牛天甲": what the person did, then who.
-    [GeneratedRegex(@"^(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]\s*(?<rest>\S.*)$")]
+    // "作者 张玮 时秀霞", "摄影：王林喜": who did it named by the word itself, with a space or a colon instead of the slash.
+    [GeneratedRegex(@"^(?:(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]|(?<verb>作者|摄影)(?:\s*[:：/／]|[ \u3000]))\s*(?<rest>\S.*)$")]
     private static partial Regex VerbCredit();
 
     /// <summary>
@@ -116,7 +140,8 @@ internal static partial class Credits
             return null;
         }
         var body = StripBullet(line);
-        if (body.Length == 0)
+        // "记者 李强 摄影报道" names a photographer: a photo credit (ReadPhotoCredit), wherever it stands.
+        if (body.Length == 0 || body.EndsWith("摄影报道", StringComparison.Ordinal))
         {
             return null;
         }
@@ -164,6 +189,10 @@ internal static partial class Credits
             // "新华社记者彭 源摄": a whole line of credit, the employer in front.
             return (string.Empty, whole.Select(n => n with { Role = BylineRole.Photographer }).ToList());
         }
+        if (s.Length is > 12 and <= 4000 && s[^1] == '摄' && !char.IsWhiteSpace(s[^2]) && ReadRunInPhotoCredit(s) is { } unspaced)
+        {
+            return unspaced;
+        }
         var verb = s.EndsWith("摄影报道", StringComparison.Ordinal) ? 4 : s.EndsWith("摄影", StringComparison.Ordinal) ? 2 : s.EndsWith('摄') ? 1 : 0;
         if (verb == 0 || s.Length > 4000)
         {
@@ -197,7 +226,7 @@ internal static partial class Credits
                 b = pb;
             }
             var token = TextRules.Squeeze(StripBullet(s[b..e]));
-            var titled = RolePrefix().IsMatch(token) || (b < e && s[b] is '■' or '□' or '●');
+            var titled = RolePrefix().IsMatch(token) || (b < e && s[b] is '■' or '□' or '●' or '◎');
             if (!(IsName(token) || (titled && (token.Length == 0 || RolePrefix().Match(token) is { Success: true } rm && (rm.Length == token.Length || IsName(token[rm.Length..]))))))
             {
                 break;
@@ -214,6 +243,11 @@ internal static partial class Credits
             return null;
         }
         var caption = s[..start].TrimEnd();
+        if (caption.Length > 0 && !TextRules.EndsSentence(caption) && firstTitled < 0 && TitleAfterSentence().Match(caption) is { Success: true } runIn)
+        {
+            // "图为农民在播种。记者 刘洋 摄": the reporter's title set right after the caption's full stop.
+            firstTitled = runIn.Groups["title"].Index;
+        }
         if (caption.Length > 0 && !TextRules.EndsSentence(caption))
         {
             // The caption's last words are not names: the credit starts at its first title or bullet.

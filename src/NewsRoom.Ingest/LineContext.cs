@@ -12,6 +12,7 @@ internal sealed class LineContext(PageState state)
     public void Mark()
     {
         MarkDuplicates();
+        PromotePhotoReportCredits();
         ScoreInContext();
         DemoteRunOnBylines();
     }
@@ -48,6 +49,22 @@ internal sealed class LineContext(PageState state)
             {
                 _state.Lines[i].Duplicate = true;
                 _state.Warn(_state.Lines[i].Number, $"与第{_state.Lines[last[key]].Number}行重复，保留一次");
+            }
+        }
+    }
+
+    // "记者 李强 摄影报道" between a title and its text is the byline of a photo report: the photographer wrote the
+    // story too. At the end of a caption or a story the same words stay a photo credit.
+    internal void PromotePhotoReportCredits()
+    {
+        for (var i = 1; i < _state.Lines.Count; i++)
+        {
+            var l = _state.Lines[i];
+            if (l.Kind == LineKind.PhotoCredit && l.GapBefore <= 1 && l.Text.EndsWith("摄影报道", StringComparison.Ordinal)
+                && _state.Lines[i - 1].TitleShape > LineScores.Never && _state.Next(i) is { Kind: LineKind.Text } next
+                && next.PhotoCredit is null && TextRules.EndsSentence(next.Text))
+            {
+                l.Kind = LineKind.Byline;
             }
         }
     }

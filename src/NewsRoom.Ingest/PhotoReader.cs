@@ -34,8 +34,24 @@ internal sealed class PhotoReader(PageState state)
                 cur.AddBylines(credits);
                 return;
             }
+            if (cur is { Kind: ArticleKind.Article, Closed: false } && cur.TextCount > 0 && credits.Exists(c => cur.Bylines.Exists(b => b.Name == c.Name)))
+            {
+                // The story's own reporter took the photo: it is that story's picture, not an item of its own.
+                photo.Columns.Add(captionLine);
+                cur.Photos.Add(photo);
+                return;
+            }
             var untitledText = false;
-            if (cur is null && _state.Pending.Count > 0)
+            if (cur is { Closed: true } && cur.Body.Count - cur.ClosedAt is >= 1 and <= 3 && cur.Body.Skip(cur.ClosedAt).All(p => p.Kind == ParaKind.Text)
+                && !CaptionCutsSentence(cur, i))
+            {
+                // The story ended with its credit: the paragraphs after it are this photo's, an untitled photo item.
+                var all = cur.Body.Skip(cur.ClosedAt).Select(p => p.Text).Append(captionLine).ToList();
+                cur.Body.RemoveRange(cur.ClosedAt, cur.Body.Count - cur.ClosedAt);
+                SetCaption(photo, all);
+                untitledText = true;
+            }
+            else if (cur is null && _state.Pending.Count > 0)
             {
                 // Text with no story above it, then "图为…(X 摄)": one untitled photo item, its words and caption.
                 var all = _state.Pending.Select(p => p.Text).Append(captionLine).ToList();
@@ -153,6 +169,11 @@ internal sealed class PhotoReader(PageState state)
     internal bool CaptionFollows(int end)
     {
         var next = _state.NextIndex(end);
+        if (next >= 0 && _state.Lines[next] is { Kind: LineKind.PhotoCredit, GapBefore: <= 1 })
+        {
+            // "本报记者 赵敏 摄" printed under the title, the caption under the credit.
+            return _state.Next(next) is { Kind: LineKind.Text, GapBefore: <= 1 } under && under.PhotoCredit is null && TextRules.CountNonSpace(under.Text) <= 200;
+        }
         if (next < 0 || _state.Lines[next] is not { Kind: LineKind.Text, GapBefore: <= 1 } caption)
         {
             return false;
@@ -173,7 +194,7 @@ internal sealed class PhotoReader(PageState state)
             return false;
         }
         var after = _state.NextIndex(_state.NextIndex(end));
-        if (after >= 0 && _state.Lines[after].Kind == LineKind.PhotoCredit)
+        if (after >= 0 && (_state.Lines[after].Kind == LineKind.PhotoCredit || _state.Lines[_state.NextIndex(end)].Kind == LineKind.PhotoCredit))
         {
             after = _state.NextIndex(after);
         }

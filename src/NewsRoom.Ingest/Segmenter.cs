@@ -168,6 +168,12 @@ internal sealed class Segmenter(PageState state)
             _state.Current.AsPrinted.Add(t);
             t = lead.Text;
         }
+        if (_state.Current is { } story && story.TextCount > 0 && story.Body[^1] is { Kind: ParaKind.Text } above && TextRules.EndsSentence(above.Text)
+            && TitleForms.IsNumberedCrosshead(t))
+        {
+            story.Body.Add(new Para(TextRules.CollapseSpaces(t), ParaKind.Subhead, line.Number));
+            return;
+        }
         var credit = Credits.ReadTrailingCredit(t);
         var para = new Para(t, ParaKind.Text, line.Number)
         {
@@ -193,7 +199,8 @@ internal sealed class Segmenter(PageState state)
 
     internal void ReadByline(int i, PageLine line)
     {
-        var names = Credits.ReadBylineLine(line.Text)!;
+        // A photo report's credit line (LineContext.PromotePhotoReportCredits) reads as the photo credit it also is.
+        var names = Credits.ReadBylineLine(line.Text) ?? line.PhotoCredit!.Value.Credits;
         if (_state.Current is { Kind: ArticleKind.Article, Closed: false } && _state.Current.TextCount == 0 && (_state.Current.Headline is not null || _state.Current.Bylines.Count == 0))
         {
             _state.Current.AddBylines(names);

@@ -65,6 +65,30 @@ internal static class TitleForms
         return TextRules.CountNonSpace(t) >= 3 && (parts.Length == 1 || parts.All(p => p.Length >= 2));
     }
 
+    // The widths of a line's phrases: 加装电梯 方便群众出行 and 完善配套 提升居住品质 both give 4+6. Sub-heads of one
+    // story are set as a parallel series (对仗); a line of one phrase has no shape to share.
+    internal static string? PhraseShape(string t)
+    {
+        var parts = TextRules.TopLevelSegments(t);
+        return parts.Count >= 2 ? string.Join('+', parts.Select(TextRules.CountNonSpace)) : null;
+    }
+
+    // 一、 （二） 3. 第一, or the □ papers set before a sub-head: a short numbered line without a sentence's end
+    // is a sub-head of the story it stands in, never the start of the next paragraph.
+    internal static bool IsNumberedCrosshead(string t)
+    {
+        var n = TextRules.CountNonSpace(t);
+        if (n is < 3 or > 24 || TextRules.EndsSentence(t) || t.AsSpan().IndexOfAny('，', ',') >= 0 || t.Contains('：', StringComparison.Ordinal))
+        {
+            return false;
+        }
+        return t[0] == '□' || (IsChineseNumeral(t[0]) && t[1] == '、')
+            || (t[0] is '(' or '（' && t.Length > 3 && (IsChineseNumeral(t[1]) || char.IsAsciiDigit(t[1])) && t[2] is ')' or '）')
+            || (char.IsAsciiDigit(t[0]) && t[1] is '.' or '、' or '．' && !char.IsAsciiDigit(t[2]));
+    }
+
+    private static bool IsChineseNumeral(char c) => c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十';
+
     // 视觉, 地方观察: a column's name printed bare over a title, two to six characters.
     internal static bool IsColumnWord(string t) => t.Length is >= 2 and <= 6 && t.All(TextRules.IsIdeograph);
 

@@ -286,6 +286,11 @@ internal sealed class TitleStackReader(PageState state)
         {
             return true;
         }
+        if (TitleForms.PhraseShape(line) is { } shape
+            && (story.Body.Exists(p => p.Kind == ParaKind.Subhead && TitleForms.PhraseShape(p.Text) == shape) || ParallelLineFollows(shape, index)))
+        {
+            return true;
+        }
         var prefix = TitleForms.Prefix(t);
         // Unrelated headlines also start with 我市, 全区 or a place: a series shares a topic word.
         if (prefix.Length < 2 || prefix[0] is '我' or '全' or '本' or '各' || TitleForms.PlaceStarts.Contains(prefix))
@@ -304,6 +309,24 @@ internal sealed class TitleStackReader(PageState state)
                 break;
             }
             if (l.Kind == LineKind.Title && (l.Prefix ??= TitleForms.Prefix(TextRules.Squeeze(l.Text))) == prefix && !_state.StackHasOwnCredit(j))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Another title line of the same phrase widths further down the same story, with no credit of its own.
+    private bool ParallelLineFollows(string shape, int index)
+    {
+        for (var j = index + 1; j < _state.Lines.Count && j < index + 60; j++)
+        {
+            var l = _state.Lines[j];
+            if (l.Kind is LineKind.Byline or LineKind.Dateline or LineKind.Label or LineKind.Brief || l.GapBefore >= 2 || l.Markdown)
+            {
+                return false;
+            }
+            if (l.Kind == LineKind.Title && TitleForms.PhraseShape(l.Text) == shape && !_state.StackHasOwnCredit(j))
             {
                 return true;
             }
