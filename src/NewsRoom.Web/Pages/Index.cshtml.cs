@@ -15,6 +15,7 @@ public class IndexModel(NewsRoomDb db) : PageModel
     public IReadOnlyList<LeagueBlock> Leagues { get; private set; } = [];
     public IReadOnlyList<PhotoCard> Photos { get; private set; } = [];
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
+    public IReadOnlyList<EditionStrip> Editions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ public class IndexModel(NewsRoomDb db) : PageModel
             .ToListAsync(cancellationToken);
 
         Latest = await db.PublishedArticles.Latest().Select(ReaderQueries.ToCard).Take(LatestCount).ToListAsync(cancellationToken);
+        Editions = await db.LatestEditionsAsync(cancellationToken);
     }
 
     private static Task<Lead?> LeadAsync(IQueryable<Data.Entities.Article> candidates, CancellationToken cancellationToken) =>

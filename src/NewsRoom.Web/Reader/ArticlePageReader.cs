@@ -14,7 +14,7 @@ public sealed record ArticlePage(
 
 public sealed record ArticleView(int Id, string? Column, string? Kicker, string? Headline, string? Subheadline,
     string? DatelinePlace, string? DatelineDate, string? DatelineKind, string Body, DateTime? PublishedAt, DateTime UpdatedAt,
-    int? IssueId, int? PagePosition, string? Paper, DateOnly? IssueDate)
+    int? IssueId, int? PagePosition, string? Paper, DateOnly? IssueDate, string? PaperSlug = null, int? PageNumber = null, string? PageName = null)
 {
     public string? DatelineText => DatelineKind is null ? null : $"本报{DatelinePlace}{DatelineDate}{DatelineKind}";
 }
@@ -38,8 +38,11 @@ public sealed class ArticlePageReader(NewsRoomDb db)
             .Where(a => a.Id == id && a.Status == ArticleStatus.Published)
             .Select(a => new ArticleView(a.Id, a.Column, a.Kicker, a.Headline, a.Subheadline, a.DatelinePlace, a.DatelineDate,
                 a.DatelineKind, a.Body, a.PublishedAt, a.UpdatedAt, a.IssueId, a.PagePosition,
-                a.Issue == null ? null : a.Issue.Paper,
-                a.Issue == null ? null : a.Issue.IssueDate))
+                a.Issue == null ? null : a.Issue.Edition.Paper.Name,
+                a.Issue == null ? null : a.Issue.Edition.PrintDate,
+                a.Issue == null ? null : a.Issue.Edition.Paper.Slug,
+                a.Issue == null ? null : a.Issue.PageNumber,
+                a.Issue == null ? null : a.Issue.PageName))
             .FirstOrDefault());
 
     private static readonly Func<NewsRoomDb, int, IAsyncEnumerable<BylineView>> BylinesQuery =
@@ -73,7 +76,7 @@ public sealed class ArticlePageReader(NewsRoomDb db)
                 a.Body != "" ? a.Body.Substring(0, 40) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, 40)).FirstOrDefault() ?? "",
                 regionName,
                 a.PublishedAt,
-                a.Issue == null ? null : a.Issue.Paper)));
+                a.Issue == null ? null : a.Issue.Edition.Paper.Name)));
 
     // The neighbours on the printed page show only a title.
     private static readonly Func<NewsRoomDb, int, int, CancellationToken, Task<ArticleCard?>> PreviousQuery =
