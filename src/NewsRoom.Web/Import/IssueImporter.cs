@@ -58,23 +58,27 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
     // under another, else the page with the same text (a renamed or re-encoded copy of a page that does not say all three).
     private async Task<StoredPage?> StoredPageAsync(string fileName, ParsedIssue parsed, PageFiling? correction, CancellationToken cancellationToken)
     {
-        var pages = db.Issues.AsNoTracking().Select(i => new StoredPage(i.Id, i.SourceFileName, i.ContentHash, i.TextHash,
-            i.Edition.Paper.Name == PaperNames.Unknown ? null : i.Edition.Paper.Name, i.Edition.PrintDate, i.PageNumber, i.PageName, i.FiledByAdmin));
-        if (await pages.SingleOrDefaultAsync(i => i.SourceFileName == fileName, cancellationToken) is { } named)
+        if (await ProjectAsync(db.Issues.Where(i => i.SourceFileName == fileName), cancellationToken) is { } named)
         {
             return named;
         }
         var filing = correction ?? PageFiling.Of(parsed);
         if (filing.NamesOnePage
-            && await pages.FirstOrDefaultAsync(i => i.Paper == filing.Paper && i.Date == filing.Date && i.PageNumber == filing.PageNumber, cancellationToken) is { } printed)
+            && await ProjectAsync(db.Issues.Where(i => i.Edition.Paper.Name == filing.Paper && i.Edition.PrintDate == filing.Date && i.PageNumber == filing.PageNumber), cancellationToken) is { } printed)
         {
             return printed;
         }
         var text = PageFiling.TextHash(parsed);
-        return await pages.Where(i => i.TextHash == text).OrderBy(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        return await ProjectAsync(db.Issues.Where(i => i.TextHash == text), cancellationToken);
     }
 
-    private sealed record StoredPage(int Id, string SourceFileName, string ContentHash, string? TextHash, string? Paper, DateOnly? Date,
+    private static Task<StoredPage?> ProjectAsync(IQueryable<Issue> pages, CancellationToken cancellationToken) =>
+        pages.AsNoTracking().OrderBy(i => i.Id)
+            .Select(i => new StoredPage(i.Id, i.SourceFileName, i.ContentHash, i.Edition.Paper.Name == PaperNames.Unknown ? null : i.Edition.Paper.Name,
+                i.Edition.PrintDate, i.PageNumber, i.PageName, i.FiledByAdmin))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record StoredPage(int Id, string SourceFileName, string ContentHash, string? Paper, DateOnly? Date,
         int? PageNumber, string? PageName, bool FiledByAdmin);
 
     /// <summary>Imports one file in one transaction. On any failure the store is left exactly as it was.</summary>

@@ -126,7 +126,7 @@ namespace NewsRoom.Web.Data.Migrations
         }
 
         // "WHEN '内蒙古日报' THEN 'neimenggu-ribao' …" for each paper the table knows with that part.
-        private static string KnownCases(Func<(string Name, string Slug, string? HomeRegion), string?> part) =>
+        private static string KnownCases(Func<(string Name, string Slug, string HomeRegion), string> part) =>
             string.Join(' ', PaperNames.Known.Where(p => part(p) is not null).Select(p => $"WHEN '{p.Name}' THEN '{part(p)}'"));
     }
 }
