@@ -63,6 +63,41 @@ public sealed class EditionFiler(NewsRoomDb db)
         return edition;
     }
 
+    /// <summary>
+    /// Files a stored page where an admin says, in one transaction: its stories keep their ids and move with it, dated by
+    /// the new day. False, with nothing changed, when another page of that day already has that 版次.
+    /// </summary>
+    public async Task<bool> RefileAsync(int pageId, PageFiling filing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filing);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var edition = await EditionAsync(filing.PaperName, filing.Date, null, cancellationToken);
+        if (filing is { Date: not null, PageNumber: { } number }
+            && await db.Issues.AnyAsync(i => i.EditionId == edition.Id && i.PageNumber == number && i.Id != pageId, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        var page = await db.Issues.SingleAsync(i => i.Id == pageId, cancellationToken);
+        var left = page.EditionId;
+        page.EditionId = edition.Id;
+        page.PageNumber = filing.PageNumber;
+        page.PageName = filing.PageName;
+        page.FiledByAdmin = true;
+        await SaveAsync(cancellationToken);
+        if (left != edition.Id)
+        {
+            await DropIfEmptyAsync(left, cancellationToken);
+        }
+        var printedAt = ImportWriter.PrintedAt(filing.Date);
+        await db.Articles.Where(a => a.IssueId == pageId && a.ImportKey != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishedAt, printedAt), cancellationToken);
+        // The reader cache is evicted when this commits: the page's save told ReaderCacheInterceptor.
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Deletes the edition when no page is filed in it any more.</summary>
     public async Task DropIfEmptyAsync(int editionId, CancellationToken cancellationToken)
     {
