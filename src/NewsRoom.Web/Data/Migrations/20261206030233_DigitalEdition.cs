@@ -119,7 +119,9 @@ namespace NewsRoom.Web.Data.Migrations
                 ALTER TABLE Issues DROP COLUMN TextHash;
                 """);
             migrationBuilder.CreateIndex(name: "IX_Issues_IssueDate", table: "Issues", column: "IssueDate");
-            // SQLite drops a column with a foreign key only by rebuilding the table.
+            // SQLite drops a column with a foreign key only by rebuilding the table, which EF does after every other step
+            // here: the pages stop naming their editions first, so the editions can go.
+            migrationBuilder.Sql("UPDATE Issues SET EditionId = NULL;");
             migrationBuilder.DropColumn(name: "EditionId", table: "Issues");
             migrationBuilder.DropTable(name: "Editions");
             migrationBuilder.DropTable(name: "Papers");
