@@ -25,18 +25,20 @@ public class DayModel(NewsRoomDb db) : PageModel
             return NotFound();
         }
         (Paper, Date) = (found, date);
-        var pages = await db.Issues.Where(p => p.EditionId == editionId).Readable().InPrintOrder()
-            .Select(p => new
+        var pages = await db.StripAsync(editionId, found.Slug, date, cancellationToken);
+        // The day's stories in one read of the page index, the first few of each page kept: a per-page Take() became a
+        // window over every published article in the store.
+        var pageIds = pages.Select(p => p.Id).ToList();
+        var stories = await db.PublishedArticles.Where(a => pageIds.Contains(a.IssueId!.Value)).OrderBy(a => a.PagePosition).ThenBy(a => a.Id)
+            .Select(a => new
             {
-                p.Id,
-                p.PageNumber,
-                p.PageName,
-                Leads = p.Articles.Where(a => a.Status == ArticleStatus.Published).OrderBy(a => a.PagePosition).ThenBy(a => a.Id)
-                    .Select(a => new Lead(a.Id, a.Headline ?? a.Photos.OrderBy(ph => ph.Order).Select(ph => ph.Title).FirstOrDefault(), a.Body != "" ? a.Body.Substring(0, 40) : a.Photos.OrderBy(ph => ph.Order).Select(ph => ph.Caption.Substring(0, 40)).FirstOrDefault() ?? ""))
-                    .Take(LeadHeadlines).ToList(),
+                PageId = a.IssueId!.Value,
+                Lead = new Lead(a.Id, a.Headline ?? a.Photos.OrderBy(ph => ph.Order).Select(ph => ph.Title).FirstOrDefault(),
+                    a.Body != "" ? a.Body.Substring(0, 40) : a.Photos.OrderBy(ph => ph.Order).Select(ph => ph.Caption.Substring(0, 40)).FirstOrDefault() ?? ""),
             })
             .ToListAsync(cancellationToken);
-        Pages = [.. pages.Select(p => new DayPage(new StripPage(p.Id, p.PageNumber, p.PageName, EditionAddresses.Page(found.Slug, date, p.PageNumber, p.Id)), p.Leads))];
+        var leads = stories.ToLookup(s => s.PageId, s => s.Lead);
+        Pages = [.. pages.Select(p => new DayPage(p, [.. leads[p.Id].Take(LeadHeadlines)]))];
         return Page();
     }
 

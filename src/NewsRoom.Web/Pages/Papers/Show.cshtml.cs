@@ -31,7 +31,9 @@ public class ShowModel(NewsRoomDb db) : PageModel
         }
         Paper = found;
         var editions = db.Editions.Where(e => e.PaperId == found.Id).Readable();
-        var newest = await editions.Where(e => e.PrintDate != null).MaxAsync(e => e.PrintDate, cancellationToken);
+        // Newest first down the (PaperId, PrintDate) index, stopping at the first readable edition: MAX() over the filter
+        // would test every edition the paper has.
+        var newest = await editions.Where(e => e.PrintDate != null).OrderByDescending(e => e.PrintDate).Select(e => e.PrintDate).FirstOrDefaultAsync(cancellationToken);
         UndatedPages = await db.Issues.Where(p => p.Edition.PaperId == found.Id && p.Edition.PrintDate == null).Readable().CountAsync(cancellationToken);
         if (month is not null)
         {
@@ -55,9 +57,9 @@ public class ShowModel(NewsRoomDb db) : PageModel
             var start = Month;
             var end = Month.AddMonths(1);
             Days = (await editions.Where(e => e.PrintDate >= start && e.PrintDate < end).Select(e => e.PrintDate!.Value).ToListAsync(cancellationToken)).ToHashSet();
-            PreviousMonth = await editions.Where(e => e.PrintDate < start).MaxAsync(e => e.PrintDate, cancellationToken) is { } before
+            PreviousMonth = await editions.Where(e => e.PrintDate < start).OrderByDescending(e => e.PrintDate).Select(e => e.PrintDate).FirstOrDefaultAsync(cancellationToken) is { } before
                 ? new DateOnly(before.Year, before.Month, 1) : null;
-            NextMonth = await editions.Where(e => e.PrintDate >= end).MinAsync(e => e.PrintDate, cancellationToken) is { } after
+            NextMonth = await editions.Where(e => e.PrintDate >= end).OrderBy(e => e.PrintDate).Select(e => e.PrintDate).FirstOrDefaultAsync(cancellationToken) is { } after
                 ? new DateOnly(after.Year, after.Month, 1) : null;
         }
         return Page();
