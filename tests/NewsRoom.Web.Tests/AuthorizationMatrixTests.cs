@@ -157,7 +157,7 @@ public partial class AuthorizationMatrixTests(NewsRoomFactory factory) : IClassF
                 ("id", "admin") when route.Template.StartsWith("/admin/pages/", StringComparison.Ordinal) => samples.IssueId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ("paper", "papers") => samples.PaperSlug,
                 ("day", "papers") => "2025-06-02",
-                ("printedPage", "papers") => $"id-{samples.IssueId}",
+                ("printedpage", "papers") => $"id-{samples.IssueId}",
                 ("id", "people") => samples.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ("id", "admin") => samples.ImportRunId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ("slug", "regions") => samples.RegionSlug,

@@ -93,7 +93,7 @@ public static class ImportPlanner
         // A copy of a stored page under another name or encoding has other bytes and the same stories: it changes nothing.
         var state = stored is null
             ? FileImportState.New
-            : sameStories && (stored.ContentHash == contentHash || stored.CopyOf is not null) && filing == stored.Filing
+            : sameStories && (stored.ContentHash == contentHash || stored.CopyOf is not null) && (stored.Filing is null || filing == stored.Filing)
                 ? FileImportState.Unchanged
                 : FileImportState.Changed;
         return new FileImportPlan(fileName, state, null, parsed, added, updated, removed, unchanged, conflicts)

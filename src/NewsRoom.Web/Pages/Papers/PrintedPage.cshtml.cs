@@ -26,7 +26,8 @@ public class PrintedPageModel(NewsRoomDb db) : PageModel
     /// <summary>Text the importer could not place in any story: shown as such, never dropped.</summary>
     public IReadOnlyList<string> Unplaced { get; private set; } = [];
 
-    public string Title => $"{Paper.Name} {EditionAddresses.DayName(Date)} {This.Label}";
+    // A page that says neither its 版次 nor its 版名 is named by its paper and day alone.
+    public string Title => This.Number is null && This.Name is null ? $"{Paper.Name} {EditionAddresses.DayName(Date)}" : $"{Paper.Name} {EditionAddresses.DayName(Date)} {This.Label}";
 
     public async Task<IActionResult> OnGetAsync(string paper, string day, string printedPage, CancellationToken cancellationToken)
     {
