@@ -13,6 +13,10 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
 
     private static byte[] SeedBytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seeds", name));
 
+    // A seed made a page of its own: the store holds the seeds, and a bare copy under another name is the same page again.
+    private static byte[] NewPageFrom(string seed, string tag) =>
+        [.. SeedBytes(seed), .. Encoding.UTF8.GetBytes($"\n本版编号 {tag}\n")];
+
     [Fact]
     public async Task PreviewAll_AfterFirstStart_ReportsNoChangeForAnySeed()
     {
@@ -113,7 +117,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
     {
         using var client = factory.CreateClientAs(Roles.Admin);
         const string name = "stable-ids.txt";
-        var original = SeedBytes(OtherSeed);
+        var original = NewPageFrom(OtherSeed, name);
         await ImportUploadAsync(client, name, original);
         var first = await KeyedIdsAsync(name);
         Assert.NotEmpty(first);
@@ -208,7 +212,7 @@ public class AdminImportTests(AdminFactory factory) : IClassFixture<AdminFactory
     {
         using var client = factory.CreateClientAs(Roles.Admin);
         const string name = "failure-test.txt";
-        var original = SeedBytes("003_5c64cc92b6e8f7cc.txt");
+        var original = NewPageFrom("003_5c64cc92b6e8f7cc.txt", name);
         await ImportUploadAsync(client, name, original);
         var changed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(original).Replace("。", "；", StringComparison.Ordinal));
         var preview = await client.FollowAsync(await UploadAsync(client, name, changed));

@@ -129,7 +129,7 @@ public partial class AuthorizationMatrixTests(NewsRoomFactory factory) : IClassF
         return status == 400 || route.IgnoresAntiforgery ? null : $"expected 400 for a POST without antiforgery token, got {status}";
     }
 
-    private sealed record Samples(int ArticleId, int IssueId, int PersonId, string RegionSlug, int ImportRunId);
+    private sealed record Samples(int ArticleId, int IssueId, int PersonId, string RegionSlug, int ImportRunId, string PaperSlug);
 
     /// <summary>Real ids from the store for the route parameters: an article of this test's own, with its issue, person and region.</summary>
     private Task<Samples> SamplesAsync() => factory.WithDbAsync(async db =>
@@ -140,7 +140,8 @@ public partial class AuthorizationMatrixTests(NewsRoomFactory factory) : IClassF
         var run = new ImportRun { StartedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, StartedBy = "matrix", DryRun = true, State = ImportRunState.Succeeded };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync();
-        return new Samples(article.Id, issueId, article.Bylines[0].PersonId, slug, run.Id);
+        var paperSlug = await db.Issues.Where(i => i.Id == issueId).Select(i => i.Edition.Paper.Slug).SingleAsync();
+        return new Samples(article.Id, issueId, article.Bylines[0].PersonId, slug, run.Id, paperSlug);
     });
 
     private static string Fill(AppRoute route, Samples samples)
@@ -153,6 +154,10 @@ public partial class AuthorizationMatrixTests(NewsRoomFactory factory) : IClassF
             {
                 ("id", "articles" or "editor") => samples.ArticleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ("id", "issues") => samples.IssueId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ("id", "admin") when route.Template.StartsWith("/admin/pages/", StringComparison.Ordinal) => samples.IssueId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ("paper", "papers") => samples.PaperSlug,
+                ("day", "papers") => "2025-06-02",
+                ("printedpage", "papers") => $"id-{samples.IssueId}",
                 ("id", "people") => samples.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ("id", "admin") => samples.ImportRunId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ("slug", "regions") => samples.RegionSlug,

@@ -22,8 +22,10 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             var seed = seeds[i % seeds.Length];
             var name = $"page_{i:D4}.txt";
-            File.Copy(seed, Path.Combine(_folder, "corpus", name));
-            expected[name] = PageDump.Read(name, await File.ReadAllBytesAsync(seed)).Issue!.Articles.Count;
+            // Each file a page of its own: a bare copy of a seed would be the same page again, which imports to nothing.
+            var bytes = System.Text.Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(seed) + $"\n本版编号 {i:D4}\n");
+            await File.WriteAllBytesAsync(Path.Combine(_folder, "corpus", name), bytes);
+            expected[name] = PageDump.Read(name, bytes).Issue!.Articles.Count;
         }
         var database = Path.Combine(_folder, "crash.db");
 

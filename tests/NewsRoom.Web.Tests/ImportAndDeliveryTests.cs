@@ -134,7 +134,7 @@ public partial class ImportAndDeliveryTests(NewsRoomFactory factory) : IClassFix
         {
             var first = article.Revisions.OrderBy(r => r.Id).First();
             // SQLite keeps no DateTimeKind: EF reads every stored time back as unspecified, whoever wrote it.
-            article.PublishedAt = DateTime.SpecifyKind(article.PublishedAt!.Value, DateTimeKind.Utc);
+            article.PublishedAt = article.PublishedAt is { } published ? DateTime.SpecifyKind(published, DateTimeKind.Utc) : null;
             Assert.Equal(first.Snapshot, NewsRoom.Web.Desk.ArticleSnapshot.Of(article).ToJson());
         }
     }

@@ -30,13 +30,51 @@ public sealed class MigrationTests : IDisposable
         var columns = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('Issues')").ToListAsync();
 
         Assert.Equal(bytes, moved.Original?.Bytes);
-        Assert.Equal("乌海日报", moved.Paper);
+        Assert.Equal("乌海日报", await db.Editions.Where(e => e.Id == moved.EditionId).Select(e => e.Paper.Name).SingleAsync());
         Assert.DoesNotContain("OriginalBytes", columns);
 
         await migrator.MigrateAsync("SearchIndexBacklog");
         var restored = await db.Database.SqlQueryRaw<byte[]>("SELECT OriginalBytes AS Value FROM Issues WHERE SourceFileName = 'old.txt'").SingleAsync();
 
         Assert.Equal(bytes, restored);
+    }
+
+    [Fact]
+    public async Task DigitalEdition_FilesEveryPageUnderItsPaperAndDay_AndAnUndatedPageLosesTheImportDay()
+    {
+        var options = new DbContextOptionsBuilder<NewsRoomDb>().UseSqlite($"Data Source={Path.Combine(_folder, "store.db")}").Options;
+        await using var db = new NewsRoomDb(options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("ImportRunFiles");
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Issues (Id, SourceFileName, ContentHash, Origin, Paper, IssueDate, ImportedAt, Warnings, Unplaced, Furniture) VALUES
+                (1, 'a.txt', 'h1', 'Seed', '内蒙古日报', '2024-06-03', '2026-12-01 00:00:00', '[]', '[]', '[]'),
+                (2, 'b.txt', 'h2', 'Seed', '内蒙古日报', '2024-06-03', '2026-12-01 00:00:00', '[]', '[]', '[]'),
+                (3, 'c.txt', 'h3', 'Upload', '扎兰屯晚报', NULL, '2026-12-01 00:00:00', '[]', '[]', '[]'),
+                (4, 'd.txt', 'h4', 'Upload', NULL, NULL, '2026-12-01 00:00:00', '[]', '[]', '[]');
+            INSERT INTO Articles (Id, Kind, Headline, Body, Status, CreatedAt, UpdatedAt, EditedSinceImport, ConcurrencyStamp, IssueId, ImportKey, PublishedAt) VALUES
+                (10, 'Article', '有日期', '正文', 'Published', '2026-12-01 00:00:00', '2026-12-01 00:00:00', 0, 'A', 1, 'k1', '2024-06-02 22:00:00'),
+                (11, 'Article', '无日期', '正文', 'Published', '2026-12-01 00:00:00', '2026-12-01 00:00:00', 0, 'B', 3, 'k2', '2026-12-01 00:00:00');
+            """);
+
+        await migrator.MigrateAsync("DigitalEdition");
+        var pages = await db.Issues.AsNoTracking().OrderBy(i => i.Id)
+            .Select(i => new { i.Id, i.EditionId, Paper = i.Edition.Paper.Name, i.Edition.Paper.Slug, PaperId = i.Edition.Paper.Id, i.Edition.PrintDate })
+            .ToListAsync();
+        var published = await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.PublishedAt }).ToListAsync();
+
+        Assert.Equal(pages[0].EditionId, pages[1].EditionId);
+        Assert.Equal(("内蒙古日报", "neimenggu-ribao", new DateOnly(2024, 6, 3)), (pages[0].Paper, pages[0].Slug, pages[0].PrintDate!.Value));
+        Assert.Equal(("扎兰屯晚报", $"paper-{pages[2].PaperId}", (DateOnly?)null), (pages[2].Paper, pages[2].Slug, pages[2].PrintDate));
+        Assert.Equal((PaperNames.Unknown, PaperNames.UnknownSlug), (pages[3].Paper, pages[3].Slug));
+        Assert.Equal([10, 11], published.Select(a => a.Id));
+        Assert.NotNull(published[0].PublishedAt);
+        Assert.Null(published[1].PublishedAt);
+
+        await migrator.MigrateAsync("ImportRunFiles");
+        var restored = await db.Database.SqlQueryRaw<string>("SELECT COALESCE(Paper, '-') || '|' || COALESCE(IssueDate, '-') AS Value FROM Issues ORDER BY Id").ToListAsync();
+
+        Assert.Equal(["内蒙古日报|2024-06-03", "内蒙古日报|2024-06-03", "扎兰屯晚报|-", "-|-"], restored);
     }
 
     [Fact]

@@ -22,7 +22,9 @@ internal static class QueryPlans
             command.Parameters.Add(parameter);
         }
         var sql = string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
-        sql = sql[..(sql.LastIndexOf(')') + 1)]; // without the note on split queries EF appends to the text
+        // Without the note on split queries EF appends to the text; a query may end in its ORDER BY, not only in a bracket.
+        var note = sql.IndexOf("This LINQ query", StringComparison.Ordinal);
+        sql = note >= 0 ? sql[..note].TrimEnd() : sql;
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         await using var reader = await command.ExecuteReaderAsync();
         var steps = new List<string>();

@@ -106,7 +106,8 @@ public class SearchTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactor
         Assert.True(briefs.Total < all.Total);
         Assert.All(briefs.Hits, h => Assert.Contains(h.Id, briefIds));
         Assert.Equal(0, future.Total);
-        Assert.Equal(all.Total, past.Total);
+        // A story without a known print day falls inside no date range (the seeds hold some): never the import day's.
+        Assert.InRange(past.Total, 1, all.Total - 1);
         Assert.Equal(0, unknownRegion.Total);
         Assert.Equal(HttpStatusCode.OK, status);
     }

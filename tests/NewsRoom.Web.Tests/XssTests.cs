@@ -171,7 +171,10 @@ public class XssTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
             await CheckAsync(editor, $"/editor/articles/{id}", violations);
             await CheckAsync(editor, $"/editor/articles/{id}/history", violations);
         }
-        foreach (var url in new[] { "/", $"/regions/{slug}", $"/issues/{issueId}", "/photos", "/editor" })
+        var printedPage = await factory.WithDbAsync(db => db.Issues.Where(i => i.Id == issueId)
+            .Select(i => new { i.Edition.Paper.Slug, i.Edition.PrintDate, i.PageNumber }).SingleAsync());
+        var pageAddress = EditionAddresses.Page(printedPage.Slug, printedPage.PrintDate, printedPage.PageNumber, issueId);
+        foreach (var url in new[] { "/", $"/regions/{slug}", pageAddress, "/photos", "/editor" })
         {
             var page = await CheckAsync(url.StartsWith("/editor", StringComparison.Ordinal) ? editor : reader, url, violations);
             Assert.Contains("xss", page, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
     {
         /// <summary>Id, Int1 issue, Int2 page position, Text1 column, Text2 kicker, Text3 headline, Text4 subheadline,
         /// Text5-7 dateline place, date and kind, Text8 body, Text9 paper, Text10 issue date, Time1 published, Time2 updated,
-        /// Text11 kind, Text12 display title.</summary>
+        /// Text11 kind, Text12 display title, Text13 paper slug, Text14 版名, Int3 版次.</summary>
         Article = 0,
 
         /// <summary>Id person, Text1 name, Text2 role.</summary>
@@ -64,34 +64,38 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
             ORDER BY r."Order" LIMIT 1)
         SELECT 0 AS Kind, 0 AS Seq, a.Id, a.IssueId AS Int1, a.PagePosition AS Int2, a."Column" AS Text1, a.Kicker AS Text2,
                a.Headline AS Text3, a.Subheadline AS Text4, a.DatelinePlace AS Text5, a.DatelineDate AS Text6,
-               a.DatelineKind AS Text7, a.Body AS Text8, i.Paper AS Text9, i.IssueDate AS Text10,
-               a.PublishedAt AS Time1, a.UpdatedAt AS Time2, a.Kind AS Text11, a.DisplayTitle AS Text12
+               a.DatelineKind AS Text7, a.Body AS Text8, pp.Name AS Text9, e.PrintDate AS Text10,
+               a.PublishedAt AS Time1, a.UpdatedAt AS Time2, a.Kind AS Text11, a.DisplayTitle AS Text12,
+               pp.Slug AS Text13, i.PageName AS Text14, i.PageNumber AS Int3
         FROM article t JOIN Articles a ON a.Id = t.Id LEFT JOIN Issues i ON i.Id = a.IssueId
+        LEFT JOIN Editions e ON e.Id = i.EditionId LEFT JOIN Papers pp ON pp.Id = e.PaperId
         UNION ALL
-        SELECT 1, b."Order", b.PersonId, NULL, NULL, p.Name, b.Role, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        SELECT 1, b."Order", b.PersonId, NULL, NULL, p.Name, b.Role, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL
         FROM article t JOIN ArticleBylines b ON b.ArticleId = t.Id JOIN People p ON p.Id = b.PersonId
         UNION ALL
-        SELECT 2, p."Order", p.Id, NULL, NULL, p.Title, p.Caption, p.Credits, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        SELECT 2, p."Order", p.Id, NULL, NULL, p.Title, p.Caption, p.Credits, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL
         FROM article t JOIN Photos p ON p.ArticleId = t.Id
         UNION ALL
         SELECT 3, row_number() OVER (ORDER BY r.IsPrimary DESC, r."Order"), r.RegionId, r.IsPrimary, NULL, g.Name, g.Slug,
-               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM article t JOIN ArticleRegions r ON r.ArticleId = t.Id JOIN Regions g ON g.Id = r.RegionId
         UNION ALL
         SELECT 4, row_number() OVER (ORDER BY c.PublishedAt DESC, c.IssueId DESC, c.PagePosition, c.Id), c.Id, NULL, NULL,
                {CardTitle}, {CardText},
-               NULL, NULL, NULL, NULL, NULL, NULL, i.Paper, NULL, c.PublishedAt, NULL, {CardKind}, NULL
+               NULL, NULL, NULL, NULL, NULL, NULL, pp.Name, NULL, c.PublishedAt, NULL, {CardKind}, NULL, NULL, NULL, NULL
         FROM (SELECT a.Id, a.Headline, a.Body, a.Kind, a.DisplayTitle, a.PublishedAt, a.IssueId, a.PagePosition FROM Articles a
               WHERE a.PrimaryRegionId = (SELECT RegionId FROM primary_region) AND a.Status = 'Published' AND a.Id <> $id
               ORDER BY a.PublishedAt DESC, a.IssueId DESC, a.PagePosition, a.Id LIMIT {RelatedCount}) c
-        LEFT JOIN Issues i ON i.Id = c.IssueId
+        LEFT JOIN Issues i ON i.Id = c.IssueId LEFT JOIN Editions e ON e.Id = i.EditionId LEFT JOIN Papers pp ON pp.Id = e.PaperId
         UNION ALL
-        SELECT 5, 0, c.Id, NULL, NULL, {CardTitle}, {CardText}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.PublishedAt, NULL, {CardKind}, NULL
+        SELECT 5, 0, c.Id, NULL, NULL, {CardTitle}, {CardText}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.PublishedAt, NULL, {CardKind}, NULL, NULL, NULL, NULL
         FROM (SELECT a.Id, a.Headline, a.Body, a.Kind, a.DisplayTitle, a.PublishedAt FROM article t JOIN Articles a
               ON a.IssueId = t.IssueId AND a.Status = 'Published' AND a.PagePosition < t.PagePosition
               ORDER BY a.PagePosition DESC LIMIT 1) c
         UNION ALL
-        SELECT 6, 0, c.Id, NULL, NULL, {CardTitle}, {CardText}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.PublishedAt, NULL, {CardKind}, NULL
+        SELECT 6, 0, c.Id, NULL, NULL, {CardTitle}, {CardText}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.PublishedAt, NULL, {CardKind}, NULL, NULL, NULL, NULL
         FROM (SELECT a.Id, a.Headline, a.Body, a.Kind, a.DisplayTitle, a.PublishedAt FROM article t JOIN Articles a
               ON a.IssueId = t.IssueId AND a.Status = 'Published' AND a.PagePosition > t.PagePosition
               ORDER BY a.PagePosition LIMIT 1) c

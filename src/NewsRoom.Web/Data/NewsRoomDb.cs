@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace NewsRoom.Web.Data;
 
 /// <summary>
-/// The newsroom's store: issues, articles, people, regions, photos, revisions, import runs, accounts with their
-/// sessions and failed logins, the keys that sign their cookies, and the audit trail.
+/// The newsroom's store: papers, their editions and pages (issues), articles, people, regions, photos, revisions,
+/// import runs, accounts with their sessions and failed logins, the keys that sign their cookies, and the audit trail.
 /// </summary>
 public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<Paper> Papers => Set<Paper>();
+    public DbSet<Edition> Editions => Set<Edition>();
     public DbSet<Issue> Issues => Set<Issue>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Person> People => Set<Person>();

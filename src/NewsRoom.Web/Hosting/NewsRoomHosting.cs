@@ -140,8 +140,9 @@ internal static class NewsRoomHosting
         }
         app.UseNewsRoomCompression();
         app.MapRazorPages();
-        // Reader feeds, the sitemap index with its files and the news sitemap, and robots.txt.
+        // Reader feeds, the old /issues addresses' redirects, the sitemap index with its files and the news sitemap, and robots.txt.
         app.MapNewsRoomFeeds();
+        app.MapEditionRedirects();
         app.MapNewsRoomSitemaps();
         app.MapNewsRoomOperations();
         return app;

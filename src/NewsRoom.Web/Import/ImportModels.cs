@@ -68,6 +68,18 @@ public sealed record FileImportPlan(
 {
     /// <summary>The encoding the bytes were read in.</summary>
     public string? Encoding { get; init; }
+
+    /// <summary>The stored page this file updates or repeats; null when it would be a new page.</summary>
+    public int? IssueId { get; init; }
+
+    /// <summary>The stored page's file name when this file is the same page under another name or encoding.</summary>
+    public string? CopyOf { get; init; }
+
+    /// <summary>Where the page is filed by this import: paper, day, 版次, 版名.</summary>
+    public PageFiling? Filing { get; init; }
+
+    /// <summary>The filing is an admin's, kept by later imports.</summary>
+    public bool FiledByAdmin { get; init; }
 }
 
 /// <summary>For an edited article whose import changed: keep the editor's version (the default) or take the import.</summary>

@@ -1,7 +1,19 @@
 namespace NewsRoom.Web.Import;
 
 /// <summary>What the store holds of a file already: its issue's content hash and its imported articles.</summary>
-public sealed record StoredFile(string ContentHash, IReadOnlyList<Article> Articles);
+public sealed record StoredFile(string ContentHash, IReadOnlyList<Article> Articles)
+{
+    /// <summary>The stored page (issue) this file is, or 0 in a plan made without a store.</summary>
+    public int IssueId { get; init; }
+
+    /// <summary>The stored page's file name, when it is another file's: this one is a copy (renamed, re-encoded) of it.</summary>
+    public string? CopyOf { get; init; }
+
+    /// <summary>Where the stored page is filed now, and whether an admin filed it (a re-import then keeps that).</summary>
+    public PageFiling? Filing { get; init; }
+
+    public bool FiledByAdmin { get; init; }
+}
 
 /// <summary>
 /// Decides what importing one file does, and nothing else: no store, no clock. Every decision (add, merge in place,
@@ -13,8 +25,9 @@ public static class ImportPlanner
     /// <param name="fileName">The file's name, which names its issue.</param>
     /// <param name="contentHash">The hash of the file's bytes.</param>
     /// <param name="reading">The parser's reading of the bytes.</param>
-    /// <param name="stored">What the store holds of this file, or null for a file never imported.</param>
-    public static FileImportPlan Plan(string fileName, string contentHash, PageDumpReading reading, StoredFile? stored)
+    /// <param name="stored">What the store holds of this file (or of the same page under another name), or null for a page never imported.</param>
+    /// <param name="correction">Where the admin files the page, over what the page says; null to keep the filing.</param>
+    public static FileImportPlan Plan(string fileName, string contentHash, PageDumpReading reading, StoredFile? stored, PageFiling? correction = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
         if (reading.Issue is not { } parsed)
@@ -73,12 +86,24 @@ public static class ImportPlanner
             }
         }
 
+        // An admin's filing stands until an admin changes it; otherwise the page is filed where it says it belongs.
+        var filedByAdmin = correction is not null || stored?.FiledByAdmin == true;
+        var filing = correction ?? (stored is { FiledByAdmin: true, Filing: { } kept } ? kept : PageFiling.Of(parsed));
+        var sameStories = added.Count == 0 && updated.Count == 0 && removed.Count == 0 && conflicts.Count == 0;
+        // A copy of a stored page under another name or encoding has other bytes and the same stories: it changes nothing.
         var state = stored is null
             ? FileImportState.New
-            : stored.ContentHash == contentHash && added.Count == 0 && updated.Count == 0 && removed.Count == 0 && conflicts.Count == 0
+            : sameStories && (stored.ContentHash == contentHash || stored.CopyOf is not null) && (stored.Filing is null || filing == stored.Filing)
                 ? FileImportState.Unchanged
                 : FileImportState.Changed;
-        return new FileImportPlan(fileName, state, null, parsed, added, updated, removed, unchanged, conflicts) { Encoding = reading.Encoding };
+        return new FileImportPlan(fileName, state, null, parsed, added, updated, removed, unchanged, conflicts)
+        {
+            Encoding = reading.Encoding,
+            IssueId = stored is { IssueId: > 0 } ? stored.IssueId : null,
+            CopyOf = stored?.CopyOf,
+            Filing = filing,
+            FiledByAdmin = filedByAdmin,
+        };
     }
 
     // A stored article named as ImportKeys.TitleOf names a parsed one: photo news and briefs have no headline.

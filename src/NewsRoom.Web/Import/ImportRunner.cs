@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace NewsRoom.Web.Import;
 
 /// <summary>A queued import: the run it reports to, its files and the admin's choice for each conflict by file name and import key.</summary>
-public sealed record ImportJob(int RunId, IReadOnlyList<ImportFile> Files, IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConflictChoice>> Choices);
+public sealed record ImportJob(int RunId, IReadOnlyList<ImportFile> Files, IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConflictChoice>> Choices)
+{
+    /// <summary>Where the admin files a page, by file name, over what the page says (set on the preview).</summary>
+    public IReadOnlyDictionary<string, PageFiling> Filings { get; init; } = new Dictionary<string, PageFiling>();
+}
 
 /// <summary>Imports waiting for the background worker; one at a time, since SQLite has one writer.</summary>
 public sealed class ImportBacklog
@@ -74,13 +78,18 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
                 await RecordAsync(job.RunId, FileImportResult.Failed(file.FileName, "无法读取文件: " + ex.Message), cancellationToken);
                 continue;
             }
-            await ImportFileAsync(job.RunId, source, job.Choices.GetValueOrDefault(file.FileName), cancellationToken);
+            await ImportFileAsync(job.RunId, source, job.Choices.GetValueOrDefault(file.FileName), job.Filings.GetValueOrDefault(file.FileName), cancellationToken);
         }
         await FinishAsync(job.RunId, cancellationToken);
     }
 
     /// <summary>Imports one file; its outcome is added to the run as the file is done.</summary>
-    public async Task<FileImportResult> ImportFileAsync(int runId, ImportSource source, IReadOnlyDictionary<string, ConflictChoice>? choices, CancellationToken cancellationToken)
+    public Task<FileImportResult> ImportFileAsync(int runId, ImportSource source, IReadOnlyDictionary<string, ConflictChoice>? choices, CancellationToken cancellationToken) =>
+        ImportFileAsync(runId, source, choices, null, cancellationToken);
+
+    /// <summary>Imports one file, filed where the admin said when a correction is given.</summary>
+    public async Task<FileImportResult> ImportFileAsync(
+        int runId, ImportSource source, IReadOnlyDictionary<string, ConflictChoice>? choices, PageFiling? correction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         // The run is marked running, and its starter read, once: a run of thousands of files pays for its files only.
@@ -92,7 +101,7 @@ public sealed class ImportRunner(NewsRoomDb db, IssueImporter importer, ImportFi
             _running = (runId, startedBy);
         }
         importer.SearchIndexBatch = SearchIndexBatch;
-        return await importer.ImportAsync(source, _running.Value.StartedBy, choices, runId, cancellationToken);
+        return await importer.ImportAsync(source, _running.Value.StartedBy, choices, runId, correction, cancellationToken);
     }
 
     public async Task FinishAsync(int runId, CancellationToken cancellationToken)

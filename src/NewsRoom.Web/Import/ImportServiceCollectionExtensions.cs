@@ -10,6 +10,7 @@ internal static class ImportServiceCollectionExtensions
     {
         services.AddScoped<IssueImporter>();
         services.AddScoped<ImportWriter>();
+        services.AddScoped<EditionFiler>();
         services.AddSingleton<ImportFiles>();
         services.AddSingleton<ImportBacklog>();
         services.AddScoped<ImportRunner>();

@@ -7,7 +7,7 @@ namespace NewsRoom.Web.Import;
 /// Carries out an import plan (<see cref="ImportPlanner"/>) inside the caller's transaction: adds, merges in place,
 /// takes down, and applies the admin's choice for each conflict. It decides nothing the plan has decided.
 /// </summary>
-public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
+public sealed class ImportWriter(NewsRoomDb db, EditionFiler filer, TimeProvider clock)
 {
     // The papers date their issues in Beijing time.
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -35,19 +35,29 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
             .ToDictionaryAsync(r => r.Name, StringComparer.Ordinal, cancellationToken);
         await SearchIndexPause.PauseAsync(db, cancellationToken);
 
-        var issue = await db.Issues.Include(i => i.Original).SingleOrDefaultAsync(i => i.SourceFileName == source.FileName, cancellationToken);
+        // The edition first: filing it saves, and a page added before would be saved without one.
+        var filing = plan.Filing ?? PageFiling.Of(parsed);
+        var edition = await filer.EditionAsync(filing.PaperName, filing.Date, parsed.HomeRegion, cancellationToken);
+        // The planned page: the one of this name, or the same page stored under another name (which it keeps).
+        var issue = plan.IssueId is int plannedId
+            ? await db.Issues.Include(i => i.Original).SingleAsync(i => i.Id == plannedId, cancellationToken)
+            : null;
         if (issue is null)
         {
             issue = new Issue { SourceFileName = source.FileName, ContentHash = string.Empty };
             db.Issues.Add(issue);
         }
+        var leftEdition = issue.EditionId != edition.Id && issue.EditionId != 0 ? issue.EditionId : (int?)null;
+        issue.EditionId = edition.Id;
+        issue.PageNumber = filing.PageNumber;
+        issue.PageName = filing.PageName;
+        issue.FiledByAdmin = plan.FiledByAdmin;
+        issue.TextHash = PageFiling.TextHash(parsed);
         issue.ContentHash = ContentHash(source.Bytes);
         issue.Original ??= new IssueOriginal { Bytes = source.Bytes };
         issue.Original.Bytes = source.Bytes;
         issue.Encoding = plan.Encoding;
         issue.Origin = source.Origin;
-        issue.Paper = parsed.Paper;
-        issue.IssueDate = parsed.Date;
         issue.HomeRegionId = parsed.HomeRegion is null ? null : regions.GetValueOrDefault(parsed.HomeRegion)?.Id;
         issue.ImportedAt = now;
         issue.Warnings = [.. parsed.Warnings];
@@ -70,9 +80,14 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
             cancellationToken);
         // The issue and any new people get their ids now: the new articles below refer to them.
         await SaveAsync(cancellationToken);
-        var publishedAt = parsed.Date is { } date
-            ? new DateTimeOffset(date.ToDateTime(new TimeOnly(6, 0)), ChinaOffset).UtcDateTime
-            : now;
+        if (leftEdition is int left)
+        {
+            await filer.DropIfEmptyAsync(left, cancellationToken);
+        }
+        var publishedAt = PrintedAt(filing.Date);
+        // A re-filed page's stories carry its new day, the ones this import leaves alone too.
+        await db.Articles.Where(a => a.IssueId == issue.Id && a.ImportKey != null && a.PublishedAt != publishedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishedAt, publishedAt), cancellationToken);
         var content = new ArticleContent(regions, people, publishedAt, now);
 
         var written = new List<int>();
@@ -135,6 +150,13 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
         return (issue.Id, touchedIds, plan.Conflicts.Count - choose.Count, choose.Count);
     }
 
+    /// <summary>
+    /// When readers of the paper first saw a page of this day: 6:00 Beijing time. Null for a page whose day is unknown,
+    /// which readers see as 日期不详 and lists put after the dated ones: the import day is not its print day.
+    /// </summary>
+    public static DateTime? PrintedAt(DateOnly? printDate) =>
+        printDate is { } date ? new DateTimeOffset(date.ToDateTime(new TimeOnly(6, 0)), ChinaOffset).UtcDateTime : null;
+
     private static void TakeDown(Article article, DateTime now)
     {
         article.Status = ArticleStatus.Archived;
@@ -154,14 +176,14 @@ public sealed class ImportWriter(NewsRoomDb db, TimeProvider clock)
     private static string NameOf(ParsedByline byline) => BidiControls.Strip(byline.Name)!;
 
     // One file's reading of its articles into rows: the gazetteer, the people, and the file's times.
-    private sealed class ArticleContent(Dictionary<string, RegionRef> regions, Dictionary<string, Person> people, DateTime publishedAt, DateTime now)
+    private sealed class ArticleContent(Dictionary<string, RegionRef> regions, Dictionary<string, Person> people, DateTime? publishedAt, DateTime now)
     {
         // The article as this reading of the page has it, published.
         public void Refill(Article article, ParsedArticle item, int position)
         {
             Fill(article, item, position);
             article.Status = ArticleStatus.Published;
-            article.PublishedAt ??= publishedAt;
+            article.PublishedAt = publishedAt;
             article.UpdatedAt = now;
             article.EditedSinceImport = false;
             article.ConcurrencyStamp = Guid.NewGuid();

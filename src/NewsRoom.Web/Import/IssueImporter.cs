@@ -20,19 +20,23 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
     /// </summary>
     public int SearchIndexBatch { get; set; }
 
-    /// <summary>The preview: what importing this file would add, merge, take down and leave, and the conflicts.</summary>
-    public async Task<FileImportPlan> PlanAsync(ImportSource source, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The preview: what importing this file would add, merge, take down and leave, and the conflicts; with a correction,
+    /// what filing the page there would do.
+    /// </summary>
+    public async Task<FileImportPlan> PlanAsync(ImportSource source, CancellationToken cancellationToken = default) =>
+        await PlanAsync(source, null, cancellationToken);
+
+    /// <inheritdoc cref="PlanAsync(ImportSource, CancellationToken)"/>
+    public async Task<FileImportPlan> PlanAsync(ImportSource source, PageFiling? correction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var reading = source.Reading;
-        if (reading.Issue is null)
+        if (reading.Issue is not { } parsed)
         {
             return ImportPlanner.Plan(source.FileName, string.Empty, reading, null);
         }
-        var issue = await db.Issues.AsNoTracking()
-            .Where(i => i.SourceFileName == source.FileName)
-            .Select(i => new { i.Id, i.ContentHash })
-            .SingleOrDefaultAsync(cancellationToken);
+        var issue = await StoredPageAsync(source.FileName, parsed, correction, cancellationToken);
         var stored = issue is null
             ? null
             : new StoredFile(issue.ContentHash, await db.Articles.AsNoTracking()
@@ -40,9 +44,42 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
                 .Include(a => a.Bylines).ThenInclude(b => b.Person)
                 .Include(a => a.Regions)
                 .Include(a => a.Photos)
-                .ToListAsync(cancellationToken));
-        return ImportPlanner.Plan(source.FileName, ImportWriter.ContentHash(source.Bytes), reading, stored);
+                .ToListAsync(cancellationToken))
+            {
+                IssueId = issue.Id,
+                CopyOf = issue.SourceFileName == source.FileName ? null : issue.SourceFileName,
+                Filing = new PageFiling(issue.Paper, issue.Date, issue.PageNumber, issue.PageName),
+                FiledByAdmin = issue.FiledByAdmin,
+            };
+        return ImportPlanner.Plan(source.FileName, ImportWriter.ContentHash(source.Bytes), reading, stored, correction);
     }
+
+    // The page this file is: the one imported under its name, else the same printed page (paper, day and 版次) imported
+    // under another, else the page with the same text (a renamed or re-encoded copy of a page that does not say all three).
+    private async Task<StoredPage?> StoredPageAsync(string fileName, ParsedIssue parsed, PageFiling? correction, CancellationToken cancellationToken)
+    {
+        if (await ProjectAsync(db.Issues.Where(i => i.SourceFileName == fileName), cancellationToken) is { } named)
+        {
+            return named;
+        }
+        var filing = correction ?? PageFiling.Of(parsed);
+        if (filing.NamesOnePage
+            && await ProjectAsync(db.Issues.Where(i => i.Edition.Paper.Name == filing.Paper && i.Edition.PrintDate == filing.Date && i.PageNumber == filing.PageNumber), cancellationToken) is { } printed)
+        {
+            return printed;
+        }
+        var text = PageFiling.TextHash(parsed);
+        return await ProjectAsync(db.Issues.Where(i => i.TextHash == text), cancellationToken);
+    }
+
+    private static Task<StoredPage?> ProjectAsync(IQueryable<Issue> pages, CancellationToken cancellationToken) =>
+        pages.AsNoTracking().OrderBy(i => i.Id)
+            .Select(i => new StoredPage(i.Id, i.SourceFileName, i.ContentHash, i.Edition.Paper.Name == PaperNames.Unknown ? null : i.Edition.Paper.Name,
+                i.Edition.PrintDate, i.PageNumber, i.PageName, i.FiledByAdmin))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record StoredPage(int Id, string SourceFileName, string ContentHash, string? Paper, DateOnly? Date,
+        int? PageNumber, string? PageName, bool FiledByAdmin);
 
     /// <summary>Imports one file in one transaction. On any failure the store is left exactly as it was.</summary>
     public Task<FileImportResult> ImportAsync(
@@ -52,16 +89,26 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
         CancellationToken cancellationToken = default) =>
         ImportAsync(source, importedBy, choices, null, cancellationToken);
 
+    /// <inheritdoc cref="ImportAsync(ImportSource, string?, IReadOnlyDictionary{string, ConflictChoice}?, int?, PageFiling?, CancellationToken)"/>
+    public Task<FileImportResult> ImportAsync(
+        ImportSource source,
+        string? importedBy,
+        IReadOnlyDictionary<string, ConflictChoice>? choices,
+        int? runId,
+        CancellationToken cancellationToken) =>
+        ImportAsync(source, importedBy, choices, runId, null, cancellationToken);
+
     /// <summary>
     /// Imports one file in one transaction, and adds its outcome to the run when one is given: a stored file's outcome
     /// in the same transaction, so the run never says less or more than the store holds. A cancelled file adds nothing:
-    /// it was not done.
+    /// it was not done. A correction files the page where the admin says, over what the page prints.
     /// </summary>
     public async Task<FileImportResult> ImportAsync(
         ImportSource source,
         string? importedBy,
         IReadOnlyDictionary<string, ConflictChoice>? choices,
         int? runId,
+        PageFiling? correction,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -78,11 +125,11 @@ public sealed class IssueImporter(NewsRoomDb db, ImportWriter writer, ILogger<Is
             try
             {
                 // Planned inside the file's transaction, so the plan the writer carries out is the store as it is now.
-                var plan = await PlanAsync(source, cancellationToken);
+                var plan = await PlanAsync(source, correction, cancellationToken);
                 if (plan.State == FileImportState.Unchanged)
                 {
                     await transaction.RollbackAsync(cancellationToken);
-                    result = Result(plan, null, 0, 0);
+                    result = Result(plan, plan.IssueId, 0, 0);
                 }
                 else
                 {

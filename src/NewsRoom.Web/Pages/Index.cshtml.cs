@@ -16,6 +16,7 @@ public class IndexModel(NewsRoomDb db) : PageModel
     public IReadOnlyList<LeagueBlock> Leagues { get; private set; } = [];
     public IReadOnlyList<PhotoCard> Photos { get; private set; } = [];
     public IReadOnlyList<ArticleCard> Latest { get; private set; } = [];
+    public IReadOnlyList<EditionStrip> Editions { get; private set; } = [];
 
     /// <summary>The day's other main stories under the lead: the newest with a printed headline, read from the latest.</summary>
     public IReadOnlyList<ArticleCard> Secondary { get; private set; } = [];
@@ -46,6 +47,7 @@ public class IndexModel(NewsRoomDb db) : PageModel
 
         Latest = await db.PublishedArticles.Latest().Select(ReaderQueries.ToCard).Take(LatestCount).ToListAsync(cancellationToken);
         Secondary = [.. Latest.Where(a => a.Headline is not null && a.Id != LeadStory?.Id).Take(SecondaryCount)];
+        Editions = await db.LatestEditionsAsync(cancellationToken);
     }
 
     private static Task<Lead?> LeadAsync(IQueryable<Data.Entities.Article> candidates, CancellationToken cancellationToken) =>

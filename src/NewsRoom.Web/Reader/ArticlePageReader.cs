@@ -14,7 +14,8 @@ public sealed record ArticlePage(
 
 public sealed record ArticleView(int Id, ArticleKind Kind, string? Column, string? Kicker, string? Headline, string? Subheadline,
     string? DatelinePlace, string? DatelineDate, string? DatelineKind, string Body, DateTime? PublishedAt, DateTime UpdatedAt,
-    int? IssueId, int? PagePosition, string? Paper, DateOnly? IssueDate, string? DisplayTitle)
+    int? IssueId, int? PagePosition, string? Paper, DateOnly? IssueDate, string? DisplayTitle = null, string? PaperSlug = null, int? PageNumber = null,
+    string? PageName = null)
 {
     public string? DatelineText => DatelineKind is null ? null : $"本报{DatelinePlace}{DatelineDate}{DatelineKind}";
 }
@@ -83,16 +84,17 @@ public sealed class ArticlePageReader(ArticlePageStatement statement)
         return new ArticlePage(article, bylines, photos, regions, related, previous, next);
     }
 
-    // Column positions of ArticlePageStatement.Sql: Kind, Seq, Id, Int1, Int2, Text1..Text10, Time1, Time2, Text11, Text12.
+    // Column positions of ArticlePageStatement.Sql: Kind, Seq, Id, Int1, Int2, Text1..Text10, Time1, Time2, Text11..Text14, Int3.
     private const int Kind = 0, Id = 2, Int1 = 3, Int2 = 4, Text1 = 5, Text2 = 6, Text3 = 7, Text4 = 8, Text5 = 9, Text6 = 10, Text7 = 11,
-        Text8 = 12, Text9 = 13, Text10 = 14, Time1 = 15, Time2 = 16, Text11 = 17, Text12 = 18;
+        Text8 = 12, Text9 = 13, Text10 = 14, Time1 = 15, Time2 = 16, Text11 = 17, Text12 = 18, Text13 = 19, Text14 = 20, Int3 = 21;
 
     private static ArticleView ReadArticle(SqliteDataReader r) => new(
         r.GetInt32(Id), Enum.Parse<ArticleKind>(r.GetString(Text11)), NullableText(r, Text1), NullableText(r, Text2), NullableText(r, Text3), NullableText(r, Text4),
         NullableText(r, Text5), NullableText(r, Text6), NullableText(r, Text7), r.GetString(Text8),
         r.IsDBNull(Time1) ? null : r.GetDateTime(Time1), r.GetDateTime(Time2),
         r.IsDBNull(Int1) ? null : r.GetInt32(Int1), r.IsDBNull(Int2) ? null : r.GetInt32(Int2),
-        NullableText(r, Text9), r.IsDBNull(Text10) ? null : r.GetFieldValue<DateOnly>(Text10), NullableText(r, Text12));
+        NullableText(r, Text9), r.IsDBNull(Text10) ? null : r.GetFieldValue<DateOnly>(Text10), NullableText(r, Text12),
+        NullableText(r, Text13), r.IsDBNull(Int3) ? null : r.GetInt32(Int3), NullableText(r, Text14));
 
     private static ArticleCard ReadCard(SqliteDataReader r, string? region, string? paper) => new(
         r.GetInt32(Id), NullableText(r, Text1), Enum.Parse<ArticleKind>(r.GetString(Text11)), r.GetString(Text2), region, r.IsDBNull(Time1) ? null : r.GetDateTime(Time1), paper);

@@ -18,7 +18,10 @@ public static class ReaderQueries
             .ToDictionaryAsync(g => g.RegionId, g => g.Count, cancellationToken);
     }
 
-    /// <summary>Newest first; articles of one issue in printed order.</summary>
+    /// <summary>
+    /// Newest first; articles of one issue in printed order. An imported story's PublishedAt is its print day (ImportWriter),
+    /// null when the day is unknown, and SQLite sorts those after every dated one: by print day, then by import.
+    /// </summary>
     public static IOrderedQueryable<Article> Latest(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.IssueId).ThenBy(a => a.PagePosition).ThenBy(a => a.Id);
 
@@ -32,7 +35,7 @@ public static class ReaderQueries
         a.Body != "" ? a.Body.Substring(0, DisplayTitles.TextLength) : a.Photos.OrderBy(p => p.Order).Select(p => p.Caption.Substring(0, DisplayTitles.TextLength)).FirstOrDefault() ?? "",
         a.Regions.Where(r => r.IsPrimary).Select(r => r.Region.Name).FirstOrDefault(),
         a.PublishedAt,
-        a.Issue == null ? null : a.Issue.Paper);
+        a.Issue == null ? null : a.Issue.Edition.Paper.Name);
 }
 
 /// <summary>An article as a list shows it.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace NewsRoom.Web.Reader;
 
 /// <summary>
-/// The sitemap index and its files, the Google News sitemap and robots.txt. Articles and issues go into files by
+/// The sitemap index and its files, the Google News sitemap and robots.txt. Articles, pages (issues) and editions go into files by
 /// ranges of their ids (articles-1.xml holds ids 1 to 50,000), so a file never holds more than the protocol allows,
 /// an address stays in the file it was first listed in, and a file is read through the primary key.
 /// </summary>
@@ -23,6 +23,7 @@ internal static class SitemapEndpoints
         app.MapMethods("/sitemap.xml", GetAndHead, IndexAsync).CacheOutput(ReaderCache.AllTag);
         app.MapMethods("/sitemaps/sections.xml", GetAndHead, SectionsAsync).CacheOutput(ReaderCache.AllTag);
         app.MapMethods("/sitemaps/issues-{number:int}.xml", GetAndHead, IssuesAsync).CacheOutput(ReaderCache.AllTag);
+        app.MapMethods("/sitemaps/editions-{number:int}.xml", GetAndHead, EditionsAsync).CacheOutput(ReaderCache.AllTag);
         app.MapMethods("/sitemaps/articles-{number:int}.xml", GetAndHead, ArticlesAsync).CacheOutput(ReaderCache.AllTag);
         app.MapMethods("/sitemaps/news.xml", GetAndHead, NewsAsync).CacheOutput(ReaderCache.AllTag);
         app.MapMethods("/robots.txt", GetAndHead, Robots).CacheOutput(ReaderCache.AllTag);
@@ -42,6 +43,11 @@ internal static class SitemapEndpoints
             .Select(g => g.Key + 1)
             .OrderBy(n => n)
             .ToListAsync(cancellationToken);
+        var editionFiles = await db.Editions.Readable()
+            .GroupBy(e => (e.Id - 1) / perFile)
+            .Select(g => g.Key + 1)
+            .OrderBy(n => n)
+            .ToListAsync(cancellationToken);
 
         static XElement File(string location, DateTime? modified = null) => new(Sitemap + "sitemap",
             new XElement(Sitemap + "loc", location),
@@ -49,6 +55,7 @@ internal static class SitemapEndpoints
 
         var index = new XElement(Sitemap + "sitemapindex",
             File(context.AbsoluteUrl("/sitemaps/sections.xml")),
+            editionFiles.Select(n => File(context.AbsoluteUrl($"/sitemaps/editions-{n}.xml"))),
             issueFiles.Select(n => File(context.AbsoluteUrl($"/sitemaps/issues-{n}.xml"))),
             articleFiles.Select(f => File(context.AbsoluteUrl($"/sitemaps/articles-{f.Number}.xml"), FeedEndpoints.Later(f.Published, f.Updated))),
             File(context.AbsoluteUrl("/sitemaps/news.xml")));
@@ -58,12 +65,14 @@ internal static class SitemapEndpoints
     private static async Task<IResult> SectionsAsync(HttpContext context, NewsRoomDb db, CancellationToken cancellationToken)
     {
         var regions = await db.Regions.OrderBy(r => r.SortOrder).Select(r => r.Slug).ToListAsync(cancellationToken);
+        var papers = await db.Papers.Where(p => p.Editions.Any(e => e.Pages.Any(pg => pg.Articles.Any(a => a.Status == ArticleStatus.Published)))).OrderBy(p => p.Id).Select(p => p.Slug).ToListAsync(cancellationToken);
         return SitemapXml(new XElement(Sitemap + "urlset",
             Url(context.AbsoluteUrl("/")),
             Url(context.AbsoluteUrl("/regions")),
-            Url(context.AbsoluteUrl("/issues")),
+            Url(context.AbsoluteUrl("/papers")),
             Url(context.AbsoluteUrl("/photos")),
-            regions.Select(slug => Url(context.AbsoluteUrl($"/regions/{slug}")))));
+            regions.Select(slug => Url(context.AbsoluteUrl($"/regions/{slug}"))),
+            papers.Select(slug => Url(context.AbsoluteUrl(EditionAddresses.Paper(slug))))));
     }
 
     private static async Task<IResult> IssuesAsync(int number, HttpContext context, NewsRoomDb db, IOptions<SitemapOptions> options, CancellationToken cancellationToken)
@@ -73,12 +82,29 @@ internal static class SitemapEndpoints
             return Results.NotFound();
         }
         var (first, last) = range;
-        var issues = await db.Issues.Where(i => i.Id >= first && i.Id <= last && i.Articles.Any(a => a.Status == ArticleStatus.Published))
-            .OrderBy(i => i.Id).Select(i => i.Id)
+        var pages = await db.Issues.Where(i => i.Id >= first && i.Id <= last).Readable()
+            .OrderBy(i => i.Id).Select(i => new { i.Id, i.PageNumber, i.Edition.PrintDate, i.Edition.Paper.Slug })
             .ToListAsync(cancellationToken);
-        return issues.Count == 0
+        return pages.Count == 0
             ? Results.NotFound()
-            : SitemapXml(new XElement(Sitemap + "urlset", issues.Select(id => Url(context.AbsoluteUrl($"/issues/{id}")))));
+            : SitemapXml(new XElement(Sitemap + "urlset",
+                pages.Select(p => Url(context.AbsoluteUrl(EditionAddresses.Page(p.Slug, p.PrintDate, p.PageNumber, p.Id))))));
+    }
+
+    // Each edition's day: its page list.
+    private static async Task<IResult> EditionsAsync(int number, HttpContext context, NewsRoomDb db, IOptions<SitemapOptions> options, CancellationToken cancellationToken)
+    {
+        if (IdRange(number, options.Value.AddressesPerFile) is not { } range)
+        {
+            return Results.NotFound();
+        }
+        var (first, last) = range;
+        var editions = await db.Editions.Where(e => e.Id >= first && e.Id <= last).Readable()
+            .OrderBy(e => e.Id).Select(e => new { e.PrintDate, e.Paper.Slug })
+            .ToListAsync(cancellationToken);
+        return editions.Count == 0
+            ? Results.NotFound()
+            : SitemapXml(new XElement(Sitemap + "urlset", editions.Select(e => Url(context.AbsoluteUrl(EditionAddresses.Day(e.Slug, e.PrintDate))))));
     }
 
     private static async Task<IResult> ArticlesAsync(int number, HttpContext context, NewsRoomDb db, IOptions<SitemapOptions> options, CancellationToken cancellationToken)

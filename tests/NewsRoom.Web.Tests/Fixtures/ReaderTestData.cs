@@ -5,14 +5,24 @@ namespace NewsRoom.Web.Tests.Fixtures;
 /// <summary>Articles the reader tests make themselves, so they do not depend on what the parser reads from the seeds.</summary>
 internal static class ReaderTestData
 {
-    public static async Task<int> CreateIssueAsync(NewsRoomDb db, string paper)
+    /// <summary>A page of its own paper's edition of 2 June 2025 (a new paper each time the name is new), or of the given day and 版次.</summary>
+    public static async Task<int> CreateIssueAsync(NewsRoomDb db, string paper, DateOnly? date = null, int? pageNumber = null, bool undated = false)
     {
+        var owner = await db.Papers.FirstOrDefaultAsync(p => p.Name == paper);
+        if (owner is null)
+        {
+            owner = new Paper { Name = paper, Slug = "test-" + Guid.NewGuid().ToString("N")[..12] };
+            db.Papers.Add(owner);
+        }
+        DateOnly? day = undated ? null : date ?? new DateOnly(2025, 6, 2);
+        var edition = await db.Editions.FirstOrDefaultAsync(e => e.PaperId == owner.Id && e.PrintDate == day && owner.Id != 0)
+            ?? new Edition { Paper = owner, PrintDate = day };
         var issue = new Issue
         {
             SourceFileName = $"test-{Guid.NewGuid():N}.txt",
             ContentHash = Guid.NewGuid().ToString("N"),
-            Paper = paper,
-            IssueDate = new DateOnly(2025, 6, 2),
+            Edition = edition,
+            PageNumber = pageNumber,
             ImportedAt = DateTime.UtcNow,
         };
         db.Issues.Add(issue);

@@ -427,6 +427,26 @@ namespace NewsRoom.Web.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Edition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PrintDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId", "PrintDate")
+                        .IsUnique();
+
+                    b.ToTable("Editions");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -509,9 +529,15 @@ namespace NewsRoom.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Encoding")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FiledByAdmin")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Furniture")
                         .IsRequired()
@@ -523,20 +549,24 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("IssueDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Paper")
-                        .HasMaxLength(100)
+                    b.Property<string>("PageName")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PageNumber")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SourceFileName")
                         .IsRequired()
                         .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Unplaced")
@@ -551,10 +581,12 @@ namespace NewsRoom.Web.Data.Migrations
 
                     b.HasIndex("HomeRegionId");
 
-                    b.HasIndex("IssueDate");
-
                     b.HasIndex("SourceFileName")
                         .IsUnique();
+
+                    b.HasIndex("TextHash");
+
+                    b.HasIndex("EditionId", "PageNumber");
 
                     b.ToTable("Issues");
                 });
@@ -594,6 +626,38 @@ namespace NewsRoom.Web.Data.Migrations
                     b.HasIndex("LastFailedAt");
 
                     b.ToTable("LoginFailures", (string)null);
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Paper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HomeRegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeRegionId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Papers");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Person", b =>
@@ -875,6 +939,17 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Edition", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Paper", "Paper")
+                        .WithMany("Editions")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.ImportRunFile", b =>
                 {
                     b.HasOne("NewsRoom.Web.Data.Entities.ImportRun", null)
@@ -886,10 +961,18 @@ namespace NewsRoom.Web.Data.Migrations
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Issue", b =>
                 {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Edition", "Edition")
+                        .WithMany("Pages")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("NewsRoom.Web.Data.Entities.Region", "HomeRegion")
                         .WithMany()
                         .HasForeignKey("HomeRegionId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Edition");
 
                     b.Navigation("HomeRegion");
                 });
@@ -903,6 +986,16 @@ namespace NewsRoom.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Issue");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Paper", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Region", "HomeRegion")
+                        .WithMany()
+                        .HasForeignKey("HomeRegionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("HomeRegion");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Photo", b =>
@@ -957,11 +1050,21 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Revisions");
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Edition", b =>
+                {
+                    b.Navigation("Pages");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Issue", b =>
                 {
                     b.Navigation("Articles");
 
                     b.Navigation("Original");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Paper", b =>
+                {
+                    b.Navigation("Editions");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Person", b =>

@@ -31,6 +31,18 @@ internal sealed record NewsArticleJsonLd(
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     }).NewsArticleJsonLd;
 
+    /// <summary>The printed edition the story ran in: 内蒙古日报 2024年6月3日.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PrintEdition { get; init; }
+
+    /// <summary>The 版次 it ran on.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PrintPage { get; init; }
+
+    /// <summary>The 版名 of that page (要闻, 地方 …).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PrintSection { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, TypeInfo);
 }
 

@@ -71,13 +71,24 @@ public class ShowModel(ArticlePageReader pages) : PageModel
         InLanguage: "zh-CN",
         MainEntityOfPage: CanonicalUrl,
         Url: CanonicalUrl,
-        DatePublished: Article.PublishedAt is { } published ? ReaderPages.Iso(published) : null,
+        // A printed story was published on its print day; a desk story when it went online.
+        DatePublished: Article.IssueDate is { } printed
+            ? printed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : Article.PublishedAt is { } published ? ReaderPages.Iso(published) : null,
         DateModified: ReaderPages.Iso(Article.UpdatedAt),
         Author: [.. Bylines.Select(b => new JsonLdAgent(
             b.Role == BylineRole.Organization ? "Organization" : "Person", b.Name, HttpContext.AbsoluteUrl($"/people/{b.PersonId}")))],
         // The site publishes the story online under its logo; the printed paper is where it came from.
         Publisher: new JsonLdAgent("Organization", ReaderPages.SiteName, HttpContext.AbsoluteUrl("/"),
             new JsonLdImage("ImageObject", HttpContext.AbsoluteUrl(ReaderPages.LogoPath), ReaderPages.LogoWidth, ReaderPages.LogoHeight)),
-        SourceOrganization: Article.Paper is { } paper ? new JsonLdAgent("Organization", paper) : null,
-        ArticleSection: Article.Column).ToJson();
+        SourceOrganization: Article.Paper is { } source ? new JsonLdAgent("Organization", source) : null,
+        ArticleSection: Article.Column)
+    {
+        PrintEdition = Article is { Paper: { } paper, IssueDate: { } day } ? $"{paper} {EditionAddresses.DayName(day)}" : null,
+        PrintPage = Article.PageNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        PrintSection = Article.PageName,
+    }.ToJson();
+
+    /// <summary>The page the story was printed on, for the link back to it; null for a story written at the desk.</summary>
+    public string? PrintedPageAddress => Article is { IssueId: { } page, PaperSlug: { } slug } ? EditionAddresses.Page(slug, Article.IssueDate, Article.PageNumber, page) : null;
 }

@@ -97,6 +97,7 @@ public class IndexModel(NewsRoomDb db, IssueImporter importer, ImportFiles files
                 Articles = i.Articles.Count(a => a.Status != ArticleStatus.Archived),
             })
             .ToDictionaryAsync(i => i.SourceFileName, StringComparer.Ordinal, cancellationToken);
+        var storedTexts = (await db.Issues.Where(i => i.TextHash != null).Select(i => i.TextHash!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var rows = new List<FileRow>();
         foreach (var file in files.List())
         {
@@ -104,7 +105,10 @@ public class IndexModel(NewsRoomDb db, IssueImporter importer, ImportFiles files
             // to tell changed from unchanged, since one never imported is new, or unreadable, whatever it holds.
             var source = await files.ReadAsync(file, cancellationToken);
             var issue = issues.GetValueOrDefault(file.FileName);
-            var (state, error, parsed) = issue is null
+            // A file of another name may still be a page the store holds (a renamed or re-encoded copy): the planner knows.
+            var maybeStored = issue is not null
+                || source.Reading.Issue is { } read && (PageFiling.Of(read).NamesOnePage || storedTexts.Contains(PageFiling.TextHash(read)));
+            var (state, error, parsed) = !maybeStored
                 ? (source.Reading.Issue is null ? FileImportState.Unreadable : FileImportState.New, source.Reading.Error, source.Reading.Issue)
                 : await PlannedAsync(source, cancellationToken);
             rows.Add(new FileRow(

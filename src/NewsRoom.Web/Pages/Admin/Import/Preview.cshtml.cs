@@ -22,6 +22,9 @@ public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunne
 
     public static string ChoiceName(string fileName, string importKey) => $"{ChoicePrefix}{fileName}|{importKey}";
 
+    /// <summary>The name of a file's filing field (paper, date, number, name): filing|file|part.</summary>
+    public static string FilingName(string fileName, string part) => $"filing|{fileName}|{part}";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var selected = Select(FileRefs);
@@ -61,6 +64,19 @@ public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunne
             }
             perFile[key] = choice;
         }
+        var filings = new Dictionary<string, PageFiling>(StringComparer.Ordinal);
+        foreach (var file in selected)
+        {
+            if (await CorrectionAsync(file, cancellationToken) is { } filing)
+            {
+                filings[file.FileName] = filing;
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(selected, cancellationToken);
+            return Page();
+        }
         // Each take-import / keep-edit decision is recorded; the run's own save writes these rows with it.
         foreach (var (fileName, perFile) in choices)
         {
@@ -71,9 +87,58 @@ public class PreviewModel(IssueImporter importer, ImportFiles files, ImportRunne
         }
         var runId = await runner.CreateAsync(User.Identity?.Name, selected.Count, cancellationToken);
         await queue.EnqueueAsync(
-            new ImportJob(runId, selected, choices.ToDictionary(c => c.Key, c => (IReadOnlyDictionary<string, ConflictChoice>)c.Value, StringComparer.Ordinal)),
+            new ImportJob(runId, selected, choices.ToDictionary(c => c.Key, c => (IReadOnlyDictionary<string, ConflictChoice>)c.Value, StringComparer.Ordinal))
+            {
+                Filings = filings,
+            },
             cancellationToken);
         return RedirectToPage("Run", new { id = runId });
+    }
+
+    // The filing the admin posted for a file, when it differs from what the page says; a refused field is a form error.
+    private async Task<PageFiling?> CorrectionAsync(ImportFile file, CancellationToken cancellationToken)
+    {
+        string? Field(string part) => Request.Form[FilingName(file.FileName, part)].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value)
+            ? BidiControls.Strip(value.Trim())
+            : null;
+        var (paper, date, number, name) = (Field("paper"), Field("date"), Field("number"), Field("name"));
+        DateOnly? day = null;
+        int? pageNumber = null;
+        if (date is not null)
+        {
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+                && parsed.Year is >= 1900 and <= 2100)
+            {
+                day = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError(FilingName(file.FileName, "date"), $"{file.FileName}：出版日期应写成 2024-06-03 这样的日期。");
+            }
+        }
+        if (number is not null)
+        {
+            if (int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 999)
+            {
+                pageNumber = n;
+            }
+            else
+            {
+                ModelState.AddModelError(FilingName(file.FileName, "number"), $"{file.FileName}：版次应为 1 到 999 之间的数字。");
+            }
+        }
+        if (paper is { Length: > 100 } || name is { Length: > 50 })
+        {
+            ModelState.AddModelError(FilingName(file.FileName, "paper"), $"{file.FileName}：报纸名称最多 100 个字，版名最多 50 个字。");
+        }
+        // A form without the filing fields (or one that repeats what the page says) corrects nothing.
+        if (!Request.Form.ContainsKey(FilingName(file.FileName, "paper")) || !ModelState.IsValid)
+        {
+            return null;
+        }
+        var posted = new PageFiling(paper, day, pageNumber, name);
+        var source = await files.ReadAsync(file, cancellationToken);
+        return source.Reading.Issue is { } read && PageFiling.Of(read) == posted ? null : posted;
     }
 
     // Null when a named file is not on offer; all files when none is named.
