@@ -361,6 +361,21 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
         Assert.DoesNotContain(desk.QuerySelectorAll("[data-author]"), cell => cell.TextContent.Trim() is "seed" or "command-line");
     }
 
+    [Fact]
+    public async Task AnUndatedPrintedStory_Republished_StaysUndated_NotDatedToday()
+    {
+        var id = await factory.WithDbAsync(db => db.Articles
+            .Where(a => a.ImportKey != null && a.Status == ArticleStatus.Published && a.PublishedAt == null)
+            .Select(a => a.Id).FirstAsync());
+        using var editor = await TestClients.EditorAsync(factory, Editor);
+
+        await PressAsync(editor, id, "Unpublish");
+        await PressAsync(editor, id, "Publish");
+
+        Assert.Equal(ArticleStatus.Published, await StatusAsync(id));
+        Assert.Null(await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.PublishedAt).SingleAsync()));
+    }
+
     internal static async Task<IHtmlFormElement> FormAsync(HttpClient client, int id) =>
         (await client.GetDocumentAsync($"/editor/articles/{id}")).QuerySelector<IHtmlFormElement>("#article-form")!;
 

@@ -148,8 +148,9 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
         {
             case WorkflowAction.Publish:
                 article.Status = ArticleStatus.Published;
-                // Keeps the time readers first saw it; a scheduled time still ahead becomes now.
-                if (article.PublishedAt is null || article.PublishedAt > now)
+                // Keeps the time readers first saw it; a scheduled time still ahead becomes now. A printed story's date is
+                // its print day: one whose day is unknown stays undated (日期不详), never dated the day it was republished.
+                if ((article.PublishedAt is null && article.ImportKey is null) || article.PublishedAt > now)
                 {
                     article.PublishedAt = now;
                 }
