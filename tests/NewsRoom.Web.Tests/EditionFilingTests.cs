@@ -97,6 +97,9 @@ public sealed class EditionFilingTests(AdminFactory factory) : IClassFixture<Adm
         var after = await admin.FollowAsync(saved);
 
         Assert.Contains("已重新归档", after.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.PageRefiled && e.Target!.StartsWith($"版面 #{pageId}（")).ToListAsync());
+        Assert.Equal(TestAuth.AdminName, Assert.Single(audited).Actor);
+        Assert.EndsWith("→ 呼和浩特日报 2024年5月21日 第3版 要闻", audited[0].Summary, StringComparison.Ordinal);
         var page = await reader.GetDocumentAsync("/papers/huhehaote-ribao/2024-05-21/3");
         Assert.Contains("第3版 要闻", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(stories.Select(id => $"/articles/{id}").Order(), page.QuerySelectorAll("ol.printed h2 a").Select(a => a.GetAttribute("href")!).Order());

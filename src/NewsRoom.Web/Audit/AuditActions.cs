@@ -30,6 +30,7 @@ public static class AuditActions
 
     public const string ImportRun = "import.run";
     public const string ImportChoice = "import.choice";
+    public const string PageRefiled = "import.page-refiled";
 
     public const string BackupDownloaded = "backup.downloaded";
     public const string AuditPruned = "audit.pruned";
@@ -57,6 +58,7 @@ public static class AuditActions
         [SignedOut] = "退出登录",
         [ImportRun] = "导入",
         [ImportChoice] = "导入取舍",
+        [PageRefiled] = "更正版面归档",
         [BackupDownloaded] = "下载备份",
         [AuditPruned] = "清理审计记录",
     };

@@ -47,7 +47,7 @@ public sealed record PageFiling(string? Paper, DateOnly? Date, int? PageNumber, 
 /// of the day, and removes an edition a re-filed page leaves empty, so a calendar never links a day without pages.
 /// Runs inside the caller's transaction.
 /// </summary>
-public sealed class EditionFiler(NewsRoomDb db)
+public sealed class EditionFiler(NewsRoomDb db, AuditTrail audit)
 {
     /// <summary>The edition for this paper and day (null: the paper's pages without a day), made when it is the first.</summary>
     public async Task<Edition> EditionAsync(string paperName, DateOnly? date, string? homeRegion, CancellationToken cancellationToken)
@@ -80,6 +80,11 @@ public sealed class EditionFiler(NewsRoomDb db)
             return false;
         }
         var page = await db.Issues.SingleAsync(i => i.Id == pageId, cancellationToken);
+        var before = await db.Editions.Where(e => e.Id == page.EditionId).Select(e => new { e.Paper.Name, e.PrintDate }).SingleAsync(cancellationToken);
+        audit.Add(
+            AuditActions.PageRefiled,
+            $"版面 #{pageId}（{page.SourceFileName}）",
+            $"{FilingText(before.Name, before.PrintDate, page.PageNumber, page.PageName)} → {FilingText(filing.PaperName, filing.Date, filing.PageNumber, filing.PageName)}");
         var left = page.EditionId;
         page.EditionId = edition.Id;
         page.PageNumber = filing.PageNumber;
@@ -97,6 +102,9 @@ public sealed class EditionFiler(NewsRoomDb db)
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    private static string FilingText(string paper, DateOnly? date, int? number, string? name) =>
+        $"{paper} {EditionAddresses.DayName(date)}{(number is { } n ? $" 第{n}版" : "")}{(name is null ? "" : $" {name}")}";
 
     /// <summary>Deletes the edition when no page is filed in it any more.</summary>
     public async Task DropIfEmptyAsync(int editionId, CancellationToken cancellationToken)
