@@ -64,7 +64,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
         var (label, auditAction) = ApplyAction(article, request.Action, request.PublishAtUtc, now);
         try
         {
-            await CommitAsync(article, label, request.User, now, new AuditNote(auditAction, statusBefore, IsNew: statusBefore is null), cancellationToken);
+            await CommitAsync(article, label, request.User, now, new AuditNote(auditAction, statusBefore), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -171,7 +171,11 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
     }
 
     /// <summary>What the audit trail says of a commit: the action, the status before it, and who when no one is signed in.</summary>
-    private sealed record AuditNote(string Action, ArticleStatus? StatusBefore, string? Detail = null, string? Actor = null, bool IsNew = false);
+    private sealed record AuditNote(string Action, ArticleStatus? StatusBefore, string? Detail = null, string? Actor = null)
+    {
+        /// <summary>A story that had no status before this commit is being created by it.</summary>
+        public bool IsNew => StatusBefore is null;
+    }
 
     private async Task CommitAsync(Article article, string action, string user, DateTime now, AuditNote note, CancellationToken cancellationToken)
     {

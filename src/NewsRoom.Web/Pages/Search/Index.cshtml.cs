@@ -37,6 +37,9 @@ public class IndexModel(NewsRoomDb db, SearchService search) : PageModel
     /// <inheritdoc cref="EarliestDay"/>
     public static readonly DateOnly LatestDay = new(2100, 12, 31);
 
+    /// <summary>Whether a typed day lies outside the range a date filter takes (none typed is fine).</summary>
+    public static bool IsOutOfRange(DateOnly? day) => day is { } d && (d < EarliestDay || d > LatestDay);
+
     public SearchResults? Results { get; private set; }
 
     /// <summary>Why the filters were not used, for the reader; null when they were.</summary>
@@ -62,7 +65,7 @@ public class IndexModel(NewsRoomDb db, SearchService search) : PageModel
             PersonName = await db.People.Where(p => p.Id == person).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
         }
         // A date the form's date picker would never send (0001-01-01, 9999-12-31) is explained, not searched for.
-        if ((From is { } from && (from < EarliestDay || from > LatestDay)) || (To is { } to && (to < EarliestDay || to > LatestDay)))
+        if (IsOutOfRange(From) || IsOutOfRange(To))
         {
             FilterError = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"日期应在 {EarliestDay:yyyy-MM-dd} 到 {LatestDay:yyyy-MM-dd} 之间，请修改后再搜索。");
             return;

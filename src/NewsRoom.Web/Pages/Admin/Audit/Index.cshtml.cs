@@ -84,8 +84,7 @@ public class IndexModel(NewsRoomDb db, Microsoft.Extensions.Options.IOptions<New
     /// <summary>The filter as a query; null (with <see cref="FilterError"/> set) when a date is out of range.</summary>
     private IQueryable<AuditEntry>? Filtered()
     {
-        if ((From is { } from && (from < Search.IndexModel.EarliestDay || from > Search.IndexModel.LatestDay))
-            || (To is { } to && (to < Search.IndexModel.EarliestDay || to > Search.IndexModel.LatestDay)))
+        if (Search.IndexModel.IsOutOfRange(From) || Search.IndexModel.IsOutOfRange(To))
         {
             FilterError = string.Create(CultureInfo.InvariantCulture, $"日期应在 {Search.IndexModel.EarliestDay:yyyy-MM-dd} 到 {Search.IndexModel.LatestDay:yyyy-MM-dd} 之间。");
             return null;
