@@ -35,8 +35,10 @@ internal static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<NewsRoomDb>()
             .AddDefaultTokenProviders();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Editor, p => p.RequireRole(Roles.Editor, Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
-            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
+            .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.All).AddRequirements(new AdminTwoFactorRequirement()))
+            .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Editor, Roles.ChiefEditor, Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
+            .AddPolicy(Policies.ChiefEditor, p => p.RequireRole(Roles.ChiefEditor, Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace NewsRoom.Web.Accounts;
 
-/// <summary>The editor and admin roles, and the first admin when there is none, so a fresh site always has a way in.</summary>
+/// <summary>The newsroom's roles, and the first admin when there is none, so a fresh site always has a way in.</summary>
 public sealed class FirstAdmin(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
@@ -13,7 +13,7 @@ public sealed class FirstAdmin(
 {
     public async Task EnsureAsync()
     {
-        foreach (var role in new[] { Roles.Editor, Roles.Admin })
+        foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {

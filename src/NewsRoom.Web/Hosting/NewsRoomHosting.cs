@@ -82,8 +82,8 @@ internal static class NewsRoomHosting
         services.AddRazorPages(options =>
         {
             // Authorization is set once per folder, never remembered page by page.
-            options.Conventions.AuthorizeFolder("/Editor", Roles.Editor);
-            options.Conventions.AuthorizeFolder("/Admin", Roles.Admin);
+            options.Conventions.AuthorizeFolder("/Editor", Policies.Editor);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AddPageApplicationModelConvention("/Account/Login",
                 model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountsServiceCollectionExtensions.LoginRateLimit)));
         }).AddMvcOptions(options =>

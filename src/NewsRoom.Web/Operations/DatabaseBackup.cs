@@ -6,7 +6,7 @@ internal static class DatabaseBackup
     public static IEndpointRouteBuilder MapDatabaseBackup(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/admin/backup", DownloadAsync)
-            .RequireAuthorization(Roles.Admin)
+            .RequireAuthorization(Policies.Admin)
             .WithName("DatabaseBackup");
         return endpoints;
     }
