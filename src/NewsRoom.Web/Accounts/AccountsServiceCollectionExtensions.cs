@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -39,6 +40,8 @@ internal static class AccountsServiceCollectionExtensions
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Editor, Roles.ChiefEditor, Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(Policies.ChiefEditor, p => p.RequireRole(Roles.ChiefEditor, Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
+        // Page handlers that need more than their folder's policy say so with [HandlerPolicy].
+        services.Configure<MvcOptions>(options => options.Filters.Add<HandlerPolicyFilter>());
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

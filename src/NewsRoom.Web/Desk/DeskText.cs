@@ -8,7 +8,12 @@ public static class DeskText
         ArticleStatus.Draft => "草稿",
         ArticleStatus.Scheduled => "待发布",
         ArticleStatus.Published => "已发布",
-        _ => "已归档",
+        ArticleStatus.Archived => "已归档",
+        ArticleStatus.AwaitingFirstReview => "待初审",
+        ArticleStatus.AwaitingSecondReview => "待复审",
+        ArticleStatus.AwaitingFinalReview => "待终审",
+        ArticleStatus.Retracted => "已撤稿",
+        _ => status.ToString(),
     };
 
     public static string ToChinese(this ArticleKind kind) => kind switch

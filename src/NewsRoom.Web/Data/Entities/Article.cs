@@ -68,10 +68,23 @@ public class Article
     public string? DatelineText => DatelineKind is null ? null : $"本报{DatelinePlace}{DatelineDate}{DatelineKind}";
 }
 
+/// <summary>Where a story stands; stored by name, so new stages never renumber the old ones.</summary>
 public enum ArticleStatus
 {
     Draft,
     Scheduled,
     Published,
     Archived,
+
+    /// <summary>待初审: submitted, waiting for an editor's first review.</summary>
+    AwaitingFirstReview,
+
+    /// <summary>待复审: passed 初审, waiting for an editor's second review.</summary>
+    AwaitingSecondReview,
+
+    /// <summary>待终审: waiting for a chief editor's final review, which publishes or schedules it.</summary>
+    AwaitingFinalReview,
+
+    /// <summary>已撤稿: retracted after publication; its address answers 410 with a notice.</summary>
+    Retracted,
 }
