@@ -27,11 +27,12 @@ public enum SaveOutcomeKind
 public sealed record SaveOutcome(SaveOutcomeKind Kind, int ArticleId, Guid Stamp, ArticleSnapshot? Current = null, string? CurrentSavedBy = null, DateTime? CurrentSavedAt = null);
 
 /// <summary>
-/// Every change editors make to an article: save, publish, schedule, unpublish, archive and restore. Each is
+/// Every change editors make to an article: save, publish, schedule, unpublish, archive and restore (corrections and
+/// retractions: ArticleWorkflow.Notices.cs). Each is
 /// one revision holding the whole article, refused when the article changed since the editor read it, and
 /// followed by evicting the reader pages that could show it.
 /// </summary>
-public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrail audit)
+public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>Who the scheduler saves revisions as.</summary>
     public const string SchedulerUser = "定时发布";
