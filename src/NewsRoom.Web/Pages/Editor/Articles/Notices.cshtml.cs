@@ -25,11 +25,9 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
     /// <summary>The signed-in person may undo a retraction (管理员).</summary>
     public bool MayUndoRetraction { get; private set; }
 
-    [BindProperty]
-    public CorrectionInput Correction { get; set; } = new();
+    public CorrectionInput Correction { get; private set; } = new();
 
-    [BindProperty]
-    public RetractionInput Retraction { get; set; } = new();
+    public RetractionInput Retraction { get; private set; } = new();
 
     /// <summary>What the last post did, after its redirect: corrected, retracted or restored.</summary>
     [BindProperty(SupportsGet = true)]
@@ -42,9 +40,10 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
     }
 
     [HandlerPolicy(Policies.ChiefEditor)]
-    public async Task<IActionResult> OnPostCorrectAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCorrectAsync(int id, [Bind(Prefix = nameof(Correction))] CorrectionInput correction, CancellationToken cancellationToken)
     {
-        RemoveErrorsOf(nameof(Retraction));
+        // Bound per handler, with its prefix: each form posts its own fields, and the other form's are no error of this post.
+        Correction = correction;
         var text = Required(BidiControls.StripToNull(Correction.Text), $"{nameof(Correction)}.{nameof(CorrectionInput.Text)}", "请填写更正或说明的内容。");
         if (!ModelState.IsValid || text is null)
         {
@@ -55,9 +54,9 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
     }
 
     [HandlerPolicy(Policies.ChiefEditor)]
-    public async Task<IActionResult> OnPostRetractAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRetractAsync(int id, [Bind(Prefix = nameof(Retraction))] RetractionInput retraction, CancellationToken cancellationToken)
     {
-        RemoveErrorsOf(nameof(Correction));
+        Retraction = retraction;
         var reason = Required(BidiControls.StripToNull(Retraction.PublicReason), $"{nameof(Retraction)}.{nameof(RetractionInput.PublicReason)}", RetractionInput.ReasonMissing);
         if (!ModelState.IsValid || reason is null)
         {
@@ -70,8 +69,6 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
     [HandlerPolicy(Policies.Admin)]
     public async Task<IActionResult> OnPostUndoRetractionAsync(int id, CancellationToken cancellationToken)
     {
-        RemoveErrorsOf(nameof(Correction));
-        RemoveErrorsOf(nameof(Retraction));
         if (!ModelState.IsValid)
         {
             // The form has no field a person types; one refused (FormControlCharacters) is not a browser's post.
@@ -93,15 +90,6 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
     }
 
     private DateOnly TodayInBeijing() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + ChinaTime.Offset);
-
-    // Each form posts its own fields only: the other form's empty inputs are no error of this post.
-    private void RemoveErrorsOf(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-    }
 
     private async Task<IActionResult> AfterAsync(int id, NoticeOutcome outcome, string done, CancellationToken cancellationToken)
     {
