@@ -120,6 +120,30 @@ public class CorrectionsAndRetractionsTests(NewsRoomFactory factory) : IClassFix
         Assert.Equal((ChiefEmail, "投诉单 2026-118，法务意见见邮件。", NewsRoomFactory.AdminEmail), (record.RetractedBy, record.InternalNote, record.UndoneBy));
     }
 
+    [Theory]
+    [InlineData("Publish")]
+    [InlineData("Unpublish")]
+    [InlineData("Archive")]
+    public async Task TheEditFormsButtons_CannotBringBackOrHideARetractedStory_OnlyTheAdminsUndoCan(string handler)
+    {
+        var story = await CreateStoryAsync("编辑页不能撤销");
+        using var chief = await ChiefAsync();
+        await chief.SubmitAsync($"/editor/articles/{story.Id}/notices", "form[data-action='retract']", new Dictionary<string, string?> { ["Retraction.PublicReason"] = "报道失实。" });
+        using var admin = await TestClients.AdminAsync(factory);
+
+        // The form of a retracted story need not offer every button: the post is made as with the button there.
+        var form = await EditorWorkflowTests.FormAsync(admin, story.Id);
+        var button = form.QuerySelector<IHtmlButtonElement>("button[formaction$='handler=Publish']")!;
+        button.SetAttribute("formaction", button.GetAttribute("formaction")!.Replace("handler=Publish", "handler=" + handler, StringComparison.Ordinal));
+
+        using var response = await admin.SubmitAsync(form, button: button);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("这篇稿件已撤稿", (await Forms.ParseAsync(response)).QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ArticleStatus.Retracted, await StatusAsync(story.Id));
+        Assert.Equal(HttpStatusCode.Gone, (await TestClients.Anonymous(factory).GetAsync(new Uri($"/articles/{story.Id}", UriKind.Relative))).StatusCode);
+    }
+
     [Fact]
     public async Task AnUnpublishedStory_StillAnswers404_NotTheRetractionNotice()
     {

@@ -21,6 +21,9 @@ public enum SaveOutcomeKind
     Saved,
     NotFound,
     Conflict,
+
+    /// <summary>A retracted story was asked to change status: only an admin's undo does that (UndoRetractionAsync).</summary>
+    Retracted,
 }
 
 /// <summary>The result of a save: saved (with the new stamp), not found, or refused because someone saved in between.</summary>
@@ -52,6 +55,10 @@ public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, A
             if (request.ExpectedStamp != article.ConcurrencyStamp)
             {
                 return await ConflictAsync(article, cancellationToken);
+            }
+            if (article.Status == ArticleStatus.Retracted && request.Action != WorkflowAction.Save)
+            {
+                return new SaveOutcome(SaveOutcomeKind.Retracted, id, article.ConcurrencyStamp);
             }
         }
         else
