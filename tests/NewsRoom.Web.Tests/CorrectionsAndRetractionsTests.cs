@@ -27,6 +27,8 @@ public class CorrectionsAndRetractionsTests(NewsRoomFactory factory) : IClassFix
         var story = await CreateStoryAsync("更正稿件");
         using var reader = TestClients.Anonymous(factory);
         var before = JsonLd(await reader.GetDocumentAsync($"/articles/{story.Id}"));
+        var etagBefore = await ETagAsync(reader, story.Id);
+        Assert.NotNull(etagBefore);
         Assert.False(before.TryGetProperty("correction", out _));
         using var chief = await ChiefAsync();
 
@@ -44,6 +46,7 @@ public class CorrectionsAndRetractionsTests(NewsRoomFactory factory) : IClassFix
         Assert.Equal("body", page.QuerySelector("article .corrections")!.NextElementSibling!.ClassName);
         var after = JsonLd(page);
         Assert.NotEqual(before.GetProperty("dateModified").GetString(), after.GetProperty("dateModified").GetString());
+        Assert.NotEqual(etagBefore, await ETagAsync(reader, story.Id));
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var jsonCorrections = after.GetProperty("correction").EnumerateArray().ToList();
         Assert.Equal(2, jsonCorrections.Count);
@@ -323,6 +326,12 @@ public class CorrectionsAndRetractionsTests(NewsRoomFactory factory) : IClassFix
         });
 
     private Task<ArticleStatus> StatusAsync(int id) => factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync());
+
+    private static async Task<string?> ETagAsync(HttpClient client, int id)
+    {
+        using var response = await client.GetAsync(new Uri($"/articles/{id}", UriKind.Relative));
+        return response.Headers.ETag?.Tag;
+    }
 
     private static string TokenOf(IHtmlDocument page) =>
         page.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")?.Value ?? throw new InvalidOperationException("No antiforgery token on the page");
