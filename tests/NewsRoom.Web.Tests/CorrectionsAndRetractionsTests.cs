@@ -215,7 +215,10 @@ public class CorrectionsAndRetractionsTests(NewsRoomFactory factory) : IClassFix
     [InlineData("retract", "Retraction.PublicReason", "\u200f\u202e", "请填写撤稿理由：读者将在原文地址看到这段话。")]
     [InlineData("correct", "Correction.Text", "", "请填写更正或说明的内容。")]
     [InlineData("correct", "Correction.Date", "", "请填写更正或说明的日期。")]
-    public async Task AMissingReasonOrText_IsRefusedWithAChineseError_AndNothingChanges(string form, string field, string value, string error)
+    [InlineData("correct", "Correction.Date", "9999-12-31", "更正或说明的日期不能晚于今天（北京时间）。")]
+    [InlineData("correct", "Correction.Kind", "", "请选择“更正”或“说明”。")]
+    [InlineData("correct", "Correction.Kind", "7", "“7”无效。")]
+    public async Task AMissingOrInvalidField_IsRefusedWithAChineseError_AndNothingChanges(string form, string field, string value, string error)
     {
         var story = await CreateStoryAsync("必填");
         using var chief = await ChiefAsync();

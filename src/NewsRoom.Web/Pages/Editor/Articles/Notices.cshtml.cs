@@ -44,7 +44,12 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
     {
         // Bound per handler, with its prefix: each form posts its own fields, and the other form's are no error of this post.
         Correction = correction;
-        var text = Required(BidiControls.StripToNull(Correction.Text), $"{nameof(Correction)}.{nameof(CorrectionInput.Text)}", "请填写更正或说明的内容。");
+        var text = RequireVisibleText(BidiControls.StripToNull(Correction.Text), $"{nameof(Correction)}.{nameof(CorrectionInput.Text)}", "请填写更正或说明的内容。");
+        if (Correction.Date > TodayInBeijing())
+        {
+            // A notice tells what the paper has corrected, never what it will.
+            ModelState.AddModelError($"{nameof(Correction)}.{nameof(CorrectionInput.Date)}", "更正或说明的日期不能晚于今天（北京时间）。");
+        }
         if (!ModelState.IsValid || text is null)
         {
             return await ShowAsync(id, cancellationToken);
@@ -57,7 +62,7 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
     public async Task<IActionResult> OnPostRetractAsync(int id, [Bind(Prefix = nameof(Retraction))] RetractionInput retraction, CancellationToken cancellationToken)
     {
         Retraction = retraction;
-        var reason = Required(BidiControls.StripToNull(Retraction.PublicReason), $"{nameof(Retraction)}.{nameof(RetractionInput.PublicReason)}", RetractionInput.ReasonMissing);
+        var reason = RequireVisibleText(BidiControls.StripToNull(Retraction.PublicReason), $"{nameof(Retraction)}.{nameof(RetractionInput.PublicReason)}", RetractionInput.ReasonMissing);
         if (!ModelState.IsValid || reason is null)
         {
             return await ShowAsync(id, cancellationToken);
@@ -80,7 +85,7 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
     private string UserName => User.Identity?.Name ?? "?";
 
     // Text made only of invisible direction marks passes [Required] but is nothing once they are stripped.
-    private string? Required(string? text, string field, string message)
+    private string? RequireVisibleText(string? text, string field, string message)
     {
         if (text is null && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
@@ -130,6 +135,7 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
 
     public sealed class CorrectionInput
     {
+        // A number that is no kind ("7") the model binder refuses itself: "“7”无效。".
         [Required(ErrorMessage = "请选择“更正”或“说明”。")]
         public CorrectionKind? Kind { get; set; }
 
