@@ -55,12 +55,15 @@ public class FormFuzzTests(AdminFactory factory, ITestOutputHelper output) : ICl
         using var admin = factory.CreateClientAs(Roles.Admin);
         var seed = await factory.WithDbAsync(db => db.Issues.Select(i => i.SourceFileName).OrderBy(n => n).FirstAsync());
         var region = await factory.WithDbAsync(db => db.Regions.Where(r => r.ParentId == null).Select(r => r.Slug).FirstAsync());
+        // A published story, whose 更正与撤稿 page offers both of its forms.
+        var published = await factory.WithDbAsync(async db => (await ReaderTestData.CreateArticleAsync(db, ReaderTestData.Unique("模糊更正"))).Id);
         var pages = new (HttpClient Client, string Url)[]
         {
             (visitor, "/"), (visitor, "/search"), (visitor, $"/regions/{region}"), (visitor, "/account/login"),
             (editor, "/editor"), (editor, "/editor/articles/new"), (editor, $"/editor/articles/{articleId}"),
             (editor, $"/editor/articles/{articleId}/history"), (editor, "/account/changepassword"),
             (admin, "/admin/users"), (admin, "/admin/import"), (admin, $"/admin/import/preview?file={Uri.EscapeDataString("Seed|" + seed)}"),
+            (admin, $"/editor/articles/{published}/notices"),
         };
 
         var failures = new List<string>();
@@ -122,6 +125,7 @@ public class FormFuzzTests(AdminFactory factory, ITestOutputHelper output) : ICl
         Assert.Contains(forms, f => f.StartsWith("POST /admin/import?handler=upload", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(forms, f => f.StartsWith("POST /account/login", StringComparison.Ordinal));
         Assert.Contains(forms, f => f.StartsWith("GET /search", StringComparison.Ordinal));
+        Assert.Contains(forms, f => f.StartsWith($"POST /editor/articles/{published}/notices?handler=retract", StringComparison.OrdinalIgnoreCase));
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
     }
 

@@ -18,8 +18,18 @@ public class HtmlValidationTests(NewsRoomFactory factory) : IClassFixture<NewsRo
             await db.PublishedArticles.Where(a => a.Headline != null && a.Bylines.Count > 0 && a.Regions.Count > 0).Select(a => a.Id).FirstAsync(),
             await db.PublishedArticles.Where(a => a.Headline == null).Select(a => a.Id).FirstAsync(),
             await db.ArticleBylines.Where(b => db.PublishedArticles.Any(a => a.Id == b.ArticleId)).Select(b => b.PersonId).FirstAsync()));
+        // A correction on the article (shown at its top and in /corrections), and a retracted story's 410 notice.
+        var retracted = await factory.WithDbAsync(async db =>
+        {
+            db.Corrections.Add(new Correction { ArticleId = article, Kind = CorrectionKind.Correction, Text = "原文中的日期有误，已更正。", Date = new DateOnly(2025, 6, 3), CreatedAt = DateTime.UtcNow, CreatedBy = "html@test.local" });
+            var story = await ReaderTestData.CreateArticleAsync(db, "已撤回的稿件", status: ArticleStatus.Retracted);
+            db.Retractions.Add(new Retraction { ArticleId = story.Id, PublicReason = "报道失实。", RetractedAt = DateTime.UtcNow, RetractedBy = "html@test.local" });
+            await db.SaveChangesAsync();
+            return story.Id;
+        });
         string[] paths = ["/", "/regions/hulunbeier", "/regions/hulunbeier?county=manzhouli-city", $"/articles/{article}",
-            $"/articles/{untitled}", "/search", "/search?q=%E5%8C%85%E5%A4%B4", "/photos", $"/people/{personId}", "/regions"];
+            $"/articles/{untitled}", "/search", "/search?q=%E5%8C%85%E5%A4%B4", "/photos", $"/people/{personId}", "/regions",
+            "/corrections", $"/articles/{retracted}"];
 
         var folder = Directory.CreateTempSubdirectory("newsroom-html-");
         try
@@ -29,7 +39,8 @@ public class HtmlValidationTests(NewsRoomFactory factory) : IClassFixture<NewsRo
             foreach (var (path, i) in paths.Select((p, i) => (p, i)))
             {
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {response.StatusCode}");
+                var expected = path == $"/articles/{retracted}" ? HttpStatusCode.Gone : HttpStatusCode.OK;
+                Assert.True(response.StatusCode == expected, $"{path} answered {response.StatusCode}");
                 var file = Path.Combine(folder.FullName, $"page-{i}.html");
                 await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
                 files[new Uri(file).AbsoluteUri] = path;

@@ -188,6 +188,55 @@ public class XssTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
     }
 
     [Fact]
+    public async Task PayloadsInCorrectionsAndRetractionReasons_AreInertOnEveryPageThatShowsThem()
+    {
+        var (corrected, retracted) = await factory.WithDbAsync(async db =>
+        {
+            var corrected = await ReaderTestData.CreateArticleAsync(db, $"xssfix {Payloads[1]}");
+            var retracted = await ReaderTestData.CreateArticleAsync(db, $"xssgone {Payloads[1]}", status: ArticleStatus.Retracted);
+            for (var i = 0; i < Payloads.Length; i++)
+            {
+                db.Corrections.Add(new Correction
+                {
+                    ArticleId = corrected.Id,
+                    Kind = i % 2 == 0 ? CorrectionKind.Correction : CorrectionKind.Clarification,
+                    Text = $"xss{i:00}z {Payloads[i]}",
+                    Date = new DateOnly(2025, 6, 2),
+                    CreatedAt = DateTime.UtcNow,
+                    CreatedBy = Payloads[i],
+                });
+            }
+            db.Retractions.Add(new Retraction
+            {
+                ArticleId = retracted.Id,
+                PublicReason = "xss " + string.Join(" ", Payloads),
+                InternalNote = string.Join(" ", Payloads),
+                RetractedAt = DateTime.UtcNow,
+                RetractedBy = Payloads[0],
+            });
+            await db.SaveChangesAsync();
+            return (corrected.Id, retracted.Id);
+        });
+        using var reader = TestClients.Anonymous(factory);
+        using var editor = await TestClients.EditorAsync(factory);
+
+        var violations = new List<string>();
+        var story = await CheckAsync(reader, $"/articles/{corrected}", violations);
+        var listed = await CheckAsync(reader, "/corrections", violations) + await CheckAsync(reader, "/corrections?page=2", violations);
+        var desk = await CheckAsync(editor, $"/editor/articles/{corrected}/notices", violations);
+        await CheckAsync(editor, $"/editor/articles/{retracted}/notices", violations);
+        await CheckFeedAsync(reader, "/corrections/feed.xml", violations);
+        using var gone = await reader.GetAsync(new Uri($"/articles/{retracted}", UriKind.Relative));
+        var notice = await gone.Content.ReadAsStringAsync();
+        violations.AddRange(await HtmlSafety.ViolationsAsync(notice, $"/articles/{retracted} (410)"));
+
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Contains("xssgone", notice, StringComparison.Ordinal);
+        Assert.All(new[] { story, listed, desk }, page => Assert.All(Enumerable.Range(0, Payloads.Length), i => Assert.Contains($"xss{i:00}z", page, StringComparison.Ordinal)));
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
     public async Task PayloadHeadline_InTheFrontPageLeadSlot_IsShownAsText()
     {
         using var reader = TestClients.Anonymous(factory);

@@ -14,6 +14,10 @@ public static class AuditActions
     public const string ArticleUnpublished = "article.unpublished";
     public const string ArticleArchived = "article.archived";
     public const string ArticleRestored = "article.restored";
+    public const string ArticleCorrected = "article.corrected";
+    public const string ArticleClarified = "article.clarified";
+    public const string ArticleRetracted = "article.retracted";
+    public const string ArticleRetractionUndone = "article.retraction-undone";
 
     public const string AccountCreated = "account.created";
     public const string AccountRoleChanged = "account.role-changed";
@@ -45,6 +49,10 @@ public static class AuditActions
         [ArticleUnpublished] = "撤回为草稿",
         [ArticleArchived] = "归档",
         [ArticleRestored] = "恢复修订",
+        [ArticleCorrected] = "更正",
+        [ArticleClarified] = "说明",
+        [ArticleRetracted] = "撤稿",
+        [ArticleRetractionUndone] = "撤销撤稿",
         [AccountCreated] = "新建账户",
         [AccountRoleChanged] = "更改角色",
         [AccountPasswordReset] = "重置密码",

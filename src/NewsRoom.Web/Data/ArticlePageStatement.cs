@@ -39,6 +39,9 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
 
         /// <summary>The card of the article printed just after.</summary>
         Next = 6,
+
+        /// <summary>A 更正 or 说明, newest first: Id, Text1 kind, Text2 text, Text10 its date, Time1 when it was added.</summary>
+        Correction = 7,
     }
 
     // The title of a card: the headline, or for photo news the first photo's title, or the desk's display title
@@ -99,6 +102,10 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
         FROM (SELECT a.Id, a.Headline, a.Body, a.Kind, a.DisplayTitle, a.PublishedAt FROM article t JOIN Articles a
               ON a.IssueId = t.IssueId AND a.Status = 'Published' AND a.PagePosition > t.PagePosition
               ORDER BY a.PagePosition LIMIT 1) c
+        UNION ALL
+        SELECT 7, row_number() OVER (ORDER BY c.Date DESC, c.CreatedAt DESC, c.Id DESC), c.Id, NULL, NULL, c.Kind, c.Text,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.Date, c.CreatedAt, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM article t JOIN Corrections c ON c.ArticleId = t.Id
         ORDER BY Kind, Seq
         """;
 

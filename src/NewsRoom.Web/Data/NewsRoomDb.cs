@@ -6,7 +6,8 @@ namespace NewsRoom.Web.Data;
 
 /// <summary>
 /// The newsroom's store: papers, their editions and pages (issues), articles, people, regions, photos, revisions,
-/// import runs, accounts with their sessions and failed logins, the keys that sign their cookies, and the audit trail.
+/// import runs, accounts with their sessions and failed logins, the keys that sign their cookies, the audit trail, and
+/// the corrections and retractions of published stories.
 /// </summary>
 public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
@@ -26,6 +27,8 @@ public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContex
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Correction> Corrections => Set<Correction>();
+    public DbSet<Retraction> Retractions => Set<Retraction>();
 
     /// <summary>Articles readers may see: published, and not in the future.</summary>
     public IQueryable<Article> PublishedArticles => Articles.Where(a => a.Status == ArticleStatus.Published);

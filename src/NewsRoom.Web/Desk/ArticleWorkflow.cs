@@ -21,17 +21,21 @@ public enum SaveOutcomeKind
     Saved,
     NotFound,
     Conflict,
+
+    /// <summary>A retracted story was asked to change status: only an admin's undo does that (UndoRetractionAsync).</summary>
+    Retracted,
 }
 
 /// <summary>The result of a save: saved (with the new stamp), not found, or refused because someone saved in between.</summary>
 public sealed record SaveOutcome(SaveOutcomeKind Kind, int ArticleId, Guid Stamp, ArticleSnapshot? Current = null, string? CurrentSavedBy = null, DateTime? CurrentSavedAt = null);
 
 /// <summary>
-/// Every change editors make to an article: save, publish, schedule, unpublish, archive and restore. Each is
+/// Every change editors make to an article: save, publish, schedule, unpublish, archive and restore (corrections and
+/// retractions: ArticleWorkflow.Notices.cs). Each is
 /// one revision holding the whole article, refused when the article changed since the editor read it, and
 /// followed by evicting the reader pages that could show it.
 /// </summary>
-public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrail audit)
+public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>Who the scheduler saves revisions as.</summary>
     public const string SchedulerUser = "定时发布";
@@ -51,6 +55,10 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
             if (request.ExpectedStamp != article.ConcurrencyStamp)
             {
                 return await ConflictAsync(article, cancellationToken);
+            }
+            if (article.Status == ArticleStatus.Retracted && request.Action != WorkflowAction.Save)
+            {
+                return new SaveOutcome(SaveOutcomeKind.Retracted, id, article.ConcurrencyStamp);
             }
         }
         else

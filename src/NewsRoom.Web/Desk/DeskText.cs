@@ -16,6 +16,8 @@ public static class DeskText
         _ => status.ToString(),
     };
 
+    public static string ToChinese(this CorrectionKind kind) => kind == CorrectionKind.Correction ? "更正" : "说明";
+
     public static string ToChinese(this ArticleKind kind) => kind switch
     {
         ArticleKind.Article => "文章",

@@ -10,7 +10,8 @@ public sealed record ArticlePage(
     IReadOnlyList<RegionLink> Regions,
     IReadOnlyList<ArticleCard> Related,
     ArticleCard? Previous,
-    ArticleCard? Next);
+    ArticleCard? Next,
+    IReadOnlyList<CorrectionView> Corrections);
 
 public sealed record ArticleView(int Id, ArticleKind Kind, string? Column, string? Kicker, string? Headline, string? Subheadline,
     string? DatelinePlace, string? DatelineDate, string? DatelineKind, string Body, DateTime? PublishedAt, DateTime UpdatedAt,
@@ -25,6 +26,9 @@ public sealed record BylineView(int PersonId, string Name, BylineRole Role);
 public sealed record PhotoView(string? Title, string Caption, string? Credits);
 
 public sealed record RegionLink(int Id, string Name, string Slug, bool IsPrimary);
+
+/// <summary>A 更正 or 说明 on the story: its day as printed on it, and when it was added (UTC).</summary>
+public sealed record CorrectionView(CorrectionKind Kind, string Text, DateOnly Date, DateTime CreatedAt);
 
 /// <summary>
 /// Reads the article page, the reader's hottest after the output cache, in one statement kept prepared on connections
@@ -50,6 +54,7 @@ public sealed class ArticlePageReader(ArticlePageStatement statement)
         List<PhotoView> photos = [];
         List<RegionLink> regions = [];
         List<ArticleCard> related = [];
+        List<CorrectionView> corrections = [];
         ArticleCard? previous = null, next = null;
         string? primaryRegion = null;
         while (await rows.ReadAsync(cancellationToken))
@@ -77,11 +82,15 @@ public sealed class ArticlePageReader(ArticlePageStatement statement)
                 case ArticlePageStatement.RowKind.Next:
                     next = ReadCard(rows, region: null, paper: null);
                     break;
+                case ArticlePageStatement.RowKind.Correction:
+                    corrections.Add(new CorrectionView(Enum.Parse<CorrectionKind>(rows.GetString(Text1)), rows.GetString(Text2),
+                        rows.GetFieldValue<DateOnly>(Text10), rows.GetDateTime(Time1)));
+                    break;
                 default:
                     throw new InvalidOperationException($"The article page's statement gave a row of unknown kind {rows.GetInt32(Kind)}.");
             }
         }
-        return new ArticlePage(article, bylines, photos, regions, related, previous, next);
+        return new ArticlePage(article, bylines, photos, regions, related, previous, next, corrections);
     }
 
     // Column positions of ArticlePageStatement.Sql: Kind, Seq, Id, Int1, Int2, Text1..Text10, Time1, Time2, Text11..Text14, Int3.

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NewsRoom.Web.Reader;
 
-/// <summary>The Atom feeds of the reader site, the whole site's and each region's.</summary>
+/// <summary>The Atom feeds of the reader site: the whole site's, each region's, and its corrections'.</summary>
 internal static class FeedEndpoints
 {
     private const int FeedSize = 50;
@@ -16,6 +16,7 @@ internal static class FeedEndpoints
     {
         app.MapMethods("/feed.xml", GetAndHead, SiteFeedAsync).CacheOutput(ReaderCache.AllTag);
         app.MapMethods("/regions/{slug}/feed.xml", GetAndHead, RegionFeedAsync).CacheOutput(ReaderCache.AllTag);
+        app.MapMethods("/corrections/feed.xml", GetAndHead, CorrectionsFeedAsync).CacheOutput(ReaderCache.AllTag);
         return app;
     }
 
@@ -71,6 +72,30 @@ internal static class FeedEndpoints
                 new XElement(Atom + "updated", ReaderPages.Iso(Later(e.PublishedAt, e.UpdatedAt))),
                 e.Authors.Select(name => new XElement(Atom + "author", new XElement(Atom + "name", name))),
                 new XElement(Atom + "summary", ReaderPages.Summary(e.Body, 200)))));
+        return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), feed), "application/atom+xml; charset=utf-8");
+    }
+
+    // One entry per notice, linking to the story it corrects; the entry's id names the notice, as one story may have several.
+    private static async Task<IResult> CorrectionsFeedAsync(HttpContext context, NewsRoomDb db, CancellationToken cancellationToken)
+    {
+        var corrections = await CorrectionList.NewestAsync(CorrectionList.OfPublishedStories(db), 0, FeedSize, cancellationToken);
+        const string self = "/corrections/feed.xml";
+        var updated = corrections.Count == 0 ? DateTime.UnixEpoch : corrections.Max(c => c.CreatedAt);
+        var feed = new XElement(Atom + "feed",
+            new XAttribute(XNamespace.Xml + "lang", "zh-CN"),
+            new XElement(Atom + "id", context.AbsoluteUrl(self)),
+            new XElement(Atom + "title", $"更正与说明 - {SiteName}"),
+            new XElement(Atom + "updated", ReaderPages.Iso(updated)),
+            new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", context.AbsoluteUrl(self))),
+            new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", context.AbsoluteUrl("/corrections"))),
+            new XElement(Atom + "author", new XElement(Atom + "name", SiteName)),
+            corrections.Select(c => new XElement(Atom + "entry",
+                new XElement(Atom + "id", context.AbsoluteUrl($"/corrections#correction-{c.Id}")),
+                new XElement(Atom + "title", $"{c.Kind.ToChinese()}：{c.ArticleTitle}"),
+                new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", context.AbsoluteUrl($"/articles/{c.ArticleId}"))),
+                new XElement(Atom + "published", ReaderPages.Iso(c.CreatedAt)),
+                new XElement(Atom + "updated", ReaderPages.Iso(c.CreatedAt)),
+                new XElement(Atom + "summary", c.Text))));
         return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), feed), "application/atom+xml; charset=utf-8");
     }
 

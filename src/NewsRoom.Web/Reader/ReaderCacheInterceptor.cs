@@ -71,7 +71,7 @@ internal sealed class ReaderCacheInterceptor(IOutputCacheStore store) : SaveChan
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && entry.Entity is Article or ArticleByline or ArticleRegion or Photo or Issue or Person or Region)
+                && entry.Entity is Article or ArticleByline or ArticleRegion or Photo or Issue or Person or Region or Correction or Retraction)
             {
                 pending.Captured.Add(entry.Entity);
             }
@@ -131,6 +131,8 @@ internal sealed class ReaderCacheInterceptor(IOutputCacheStore store) : SaveChan
         ArticleByline b => b.ArticleId,
         ArticleRegion r => r.ArticleId,
         Photo p => p.ArticleId,
+        Correction c => c.ArticleId,
+        Retraction r => r.ArticleId,
         _ => null,
     };
 

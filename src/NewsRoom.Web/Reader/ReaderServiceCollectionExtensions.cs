@@ -6,7 +6,7 @@ internal static class ReaderServiceCollectionExtensions
 {
     /// <summary>
     /// The reader site: its output cache, evicted by the interceptor on every save that touches articles, and the
-    /// article page's reader; the size of the sitemap's files.
+    /// article page's reader and its retraction notices; the size of the sitemap's files.
     /// </summary>
     public static IServiceCollection AddNewsRoomReader(this IServiceCollection services)
     {
@@ -24,6 +24,7 @@ internal static class ReaderServiceCollectionExtensions
         services.AddSingleton<ReaderCacheInterceptor>();
         services.ConfigureDbContext<NewsRoomDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ReaderCacheInterceptor>()));
         services.AddSingleton<ArticlePageReader>();
+        services.AddScoped<RetractionNotices>();
         return services;
     }
 }

@@ -427,6 +427,46 @@ namespace NewsRoom.Web.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Correction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Date", "CreatedAt");
+
+                    b.HasIndex("Date", "CreatedAt", "Id")
+                        .IsDescending();
+
+                    b.ToTable("Corrections");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Edition", b =>
                 {
                     b.Property<int>("Id")
@@ -766,6 +806,46 @@ namespace NewsRoom.Web.Data.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Retraction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InternalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "RetractedAt");
+
+                    b.ToTable("Retractions");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Revision", b =>
                 {
                     b.Property<int>("Id")
@@ -939,6 +1019,17 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Correction", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Edition", b =>
                 {
                     b.HasOne("NewsRoom.Web.Data.Entities.Paper", "Paper")
@@ -1017,6 +1108,17 @@ namespace NewsRoom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.Retraction", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Revision", b =>

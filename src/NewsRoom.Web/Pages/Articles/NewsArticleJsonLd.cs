@@ -43,6 +43,10 @@ internal sealed record NewsArticleJsonLd(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PrintSection { get; init; }
 
+    /// <summary>The story's 更正 and 说明, newest first; none written when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonLdCorrection>? Correction { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, TypeInfo);
 }
 
@@ -59,6 +63,12 @@ internal sealed record JsonLdImage(
     string Url,
     int Width,
     int Height);
+
+/// <summary>A 更正 or 说明 as schema.org says it: the notice's words and when it was published.</summary>
+internal sealed record JsonLdCorrection(
+    [property: JsonPropertyName("@type")] string Type,
+    string Text,
+    string DatePublished);
 
 [JsonSerializable(typeof(NewsArticleJsonLd))]
 internal sealed partial class NewsArticleJsonLdContext : JsonSerializerContext;

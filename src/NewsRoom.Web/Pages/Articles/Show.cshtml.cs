@@ -15,6 +15,7 @@ public class ShowModel(ArticlePageReader pages) : PageModel
     public IReadOnlyList<ArticleCard> Related { get; private set; } = [];
     public ArticleCard? Previous { get; private set; }
     public ArticleCard? Next { get; private set; }
+    public IReadOnlyList<CorrectionView> Corrections { get; private set; } = [];
     public string BodyHtml { get; private set; } = string.Empty;
     public string CanonicalUrl { get; private set; } = string.Empty;
     public string Description { get; private set; } = string.Empty;
@@ -28,16 +29,18 @@ public class ShowModel(ArticlePageReader pages) : PageModel
     // Photo news carries its words in the caption.
     private string TextStart => Article.Body.Length > 0 ? Article.Body : string.Join(" ", Photos.Select(p => p.Caption));
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, [FromServices] RetractionNotices retractions, CancellationToken cancellationToken)
     {
         // The reader's hottest page is read in one statement kept prepared (ArticlePageReader).
         if (await pages.ReadAsync(id, cancellationToken) is not { } page)
         {
-            return NotFound();
+            // A retracted story's address says that it was withdrawn and why (410); any other is not there (404).
+            return await retractions.FindAsync(id, cancellationToken) is { } retracted ? RetractedArticleResult.For(this, retracted) : NotFound();
         }
         var article = page.Article;
         Article = article;
         (Bylines, Photos, Regions, Related, Previous, Next) = (page.Bylines, page.Photos, page.Regions, page.Related, page.Previous, page.Next);
+        Corrections = page.Corrections;
 
         BodyHtml = WithDateline(MarkdownRenderer.ToHtml(article.Body), article.DatelineText);
         CanonicalUrl = HttpContext.AbsoluteUrl($"/articles/{id}");
@@ -87,6 +90,8 @@ public class ShowModel(ArticlePageReader pages) : PageModel
         PrintEdition = Article is { Paper: { } paper, IssueDate: { } day } ? $"{paper} {EditionAddresses.DayName(day)}" : null,
         PrintPage = Article.PageNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         PrintSection = Article.PageName,
+        Correction = Corrections.Count == 0 ? null : [.. Corrections.Select(c => new JsonLdCorrection(
+            "CorrectionComment", $"{c.Kind.ToChinese()}：{c.Text}", c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))],
     }.ToJson();
 
     /// <summary>The page the story was printed on, for the link back to it; null for a story written at the desk.</summary>

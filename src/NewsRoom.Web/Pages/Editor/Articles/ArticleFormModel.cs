@@ -98,6 +98,10 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
                 Input.ConcurrencyStamp = outcome.Stamp;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return await FormAsync(id, cancellationToken);
+            case SaveOutcomeKind.Retracted:
+                ModelState.AddModelError(string.Empty, "这篇稿件已撤稿，不能在这里发布、撤回或归档：撤销撤稿须由管理员在“更正与撤稿”页操作。");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await FormAsync(id, cancellationToken);
             default:
                 return Redirect($"/editor/articles/{outcome.ArticleId}?saved={action.ToString().ToLowerInvariant()}");
         }
