@@ -14,6 +14,10 @@ public static class AuditActions
     public const string ArticleUnpublished = "article.unpublished";
     public const string ArticleArchived = "article.archived";
     public const string ArticleRestored = "article.restored";
+    public const string ArticleSubmitted = "article.submitted";
+    public const string ArticleReviewPassed = "article.review-passed";
+    public const string ArticleReturned = "article.returned";
+    public const string ArticleLockTakenOver = "article.lock-taken-over";
 
     public const string AccountCreated = "account.created";
     public const string AccountRoleChanged = "account.role-changed";
@@ -45,6 +49,10 @@ public static class AuditActions
         [ArticleUnpublished] = "撤回为草稿",
         [ArticleArchived] = "归档",
         [ArticleRestored] = "恢复修订",
+        [ArticleSubmitted] = "提交审核",
+        [ArticleReviewPassed] = "通过审核",
+        [ArticleReturned] = "退回",
+        [ArticleLockTakenOver] = "接管编辑",
         [AccountCreated] = "新建账户",
         [AccountRoleChanged] = "更改角色",
         [AccountPasswordReset] = "重置密码",

@@ -26,6 +26,7 @@ public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContex
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<EditLock> EditLocks => Set<EditLock>();
 
     /// <summary>Articles readers may see: published, and not in the future.</summary>
     public IQueryable<Article> PublishedArticles => Articles.Where(a => a.Status == ArticleStatus.Published);

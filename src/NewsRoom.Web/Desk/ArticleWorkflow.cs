@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace NewsRoom.Web.Desk;
 
@@ -11,27 +12,48 @@ public enum WorkflowAction
     Schedule,
     Unpublish,
     Archive,
+
+    /// <summary>提交审核: a draft goes to the first review level the settings leave.</summary>
+    Submit,
+
+    /// <summary>通过初审.</summary>
+    PassFirstReview,
+
+    /// <summary>通过复审.</summary>
+    PassSecondReview,
+
+    /// <summary>退回: back to its writer as a draft, with a required comment.</summary>
+    Return,
 }
 
 /// <summary>One save from the desk: the whole article as the editor sent it and the stamp it was read with.</summary>
-public sealed record SaveRequest(int? ArticleId, Guid? ExpectedStamp, ArticleSnapshot Content, WorkflowAction Action, DateTime? PublishAtUtc, string User);
+public sealed record SaveRequest(int? ArticleId, Guid? ExpectedStamp, ArticleSnapshot Content, WorkflowAction Action, DateTime? PublishAtUtc, string User)
+{
+    /// <summary>The reviewer's comment on a review step; a return needs one.</summary>
+    public string? Comment { get; init; }
+}
 
 public enum SaveOutcomeKind
 {
     Saved,
     NotFound,
     Conflict,
+
+    /// <summary>The story is not at a stage the action starts from (通过复审 of a draft); nothing was saved.</summary>
+    WrongStage,
 }
 
 /// <summary>The result of a save: saved (with the new stamp), not found, or refused because someone saved in between.</summary>
 public sealed record SaveOutcome(SaveOutcomeKind Kind, int ArticleId, Guid Stamp, ArticleSnapshot? Current = null, string? CurrentSavedBy = null, DateTime? CurrentSavedAt = null);
 
 /// <summary>
-/// Every change editors make to an article: save, publish, schedule, unpublish, archive and restore. Each is
-/// one revision holding the whole article, refused when the article changed since the editor read it, and
-/// followed by evicting the reader pages that could show it.
+/// Every change editors make to an article: save, the review steps (提交, 初审, 复审, 终审, 退回), publish, schedule,
+/// unpublish, archive and restore. Each is one revision holding the whole article (a review step with its comment),
+/// refused when the article changed since the editor read it, audited in the same transaction, and followed by
+/// evicting the reader pages that could show it. Who may take which step is the pages' [HandlerPolicy]; which step
+/// may follow which stage is decided here.
 /// </summary>
-public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrail audit)
+public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrail audit, IOptions<ReviewOptions> review)
 {
     /// <summary>Who the scheduler saves revisions as.</summary>
     public const string SchedulerUser = "定时发布";
@@ -60,11 +82,17 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
         }
 
         var statusBefore = article.Id == 0 ? (ArticleStatus?)null : article.Status;
+        if (!StartsFrom(request.Action, article.Status))
+        {
+            db.ChangeTracker.Clear();
+            return new SaveOutcome(SaveOutcomeKind.WrongStage, article.Id, article.ConcurrencyStamp);
+        }
         await ApplyContentAsync(article, request.Content, cancellationToken);
-        var (label, auditAction) = ApplyAction(article, request.Action, request.PublishAtUtc, now);
+        var step = ApplyAction(article, request.Action, request.PublishAtUtc, now);
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         try
         {
-            await CommitAsync(article, label, request.User, now, new AuditNote(auditAction, statusBefore), cancellationToken);
+            await CommitAsync(article, step.Label, request.User, now, new AuditNote(step.AuditAction, statusBefore, comment), cancellationToken, step.Review, comment);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -142,10 +170,40 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
         return new SaveOutcome(SaveOutcomeKind.Conflict, current.Id, current.ConcurrencyStamp, ArticleSnapshot.Of(current), last?.CreatedBy, last?.CreatedAt ?? current.UpdatedAt);
     }
 
-    private static (string Label, string AuditAction) ApplyAction(Article article, WorkflowAction action, DateTime? publishAtUtc, DateTime now)
+    /// <summary>
+    /// Whether the action may start from the story's stage. 总编辑 may publish or schedule from any stage (their
+    /// publishing is itself the 终审); a retracted story comes back only through its own page.
+    /// </summary>
+    private static bool StartsFrom(WorkflowAction action, ArticleStatus status) => action switch
     {
+        WorkflowAction.Save => true,
+        WorkflowAction.Submit => status == ArticleStatus.Draft,
+        WorkflowAction.PassFirstReview => status == ArticleStatus.AwaitingFirstReview,
+        WorkflowAction.PassSecondReview => status == ArticleStatus.AwaitingSecondReview,
+        WorkflowAction.Return => status is ArticleStatus.AwaitingFirstReview or ArticleStatus.AwaitingSecondReview or ArticleStatus.AwaitingFinalReview,
+        _ => status != ArticleStatus.Retracted,
+    };
+
+    /// <summary>What a commit did: its revision's label, its audit action and the review step it took, if any.</summary>
+    private sealed record Step(string Label, string AuditAction, ReviewStep? Review = null);
+
+    private Step ApplyAction(Article article, WorkflowAction action, DateTime? publishAtUtc, DateTime now)
+    {
+        var levels = review.Value.Levels;
         switch (action)
         {
+            case WorkflowAction.Submit:
+                article.Status = levels == 1 ? ArticleStatus.AwaitingFinalReview : ArticleStatus.AwaitingFirstReview;
+                return new("提交审核", AuditActions.ArticleSubmitted, ReviewStep.Submitted);
+            case WorkflowAction.PassFirstReview:
+                article.Status = levels >= 3 ? ArticleStatus.AwaitingSecondReview : ArticleStatus.AwaitingFinalReview;
+                return new("通过初审", AuditActions.ArticleReviewPassed, ReviewStep.PassedFirstReview);
+            case WorkflowAction.PassSecondReview:
+                article.Status = ArticleStatus.AwaitingFinalReview;
+                return new("通过复审", AuditActions.ArticleReviewPassed, ReviewStep.PassedSecondReview);
+            case WorkflowAction.Return:
+                article.Status = ArticleStatus.Draft;
+                return new("退回", AuditActions.ArticleReturned, ReviewStep.Returned);
             case WorkflowAction.Publish:
                 article.Status = ArticleStatus.Published;
                 // Keeps the time readers first saw it; a scheduled time still ahead becomes now. A printed story's date is
@@ -154,19 +212,19 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
                 {
                     article.PublishedAt = now;
                 }
-                return ("发布", AuditActions.ArticlePublished);
+                return new("发布", AuditActions.ArticlePublished, ReviewStep.Published);
             case WorkflowAction.Schedule:
                 article.Status = ArticleStatus.Scheduled;
                 article.PublishedAt = publishAtUtc ?? throw new ArgumentException("A schedule needs a time.", nameof(publishAtUtc));
-                return ("定时", AuditActions.ArticleScheduled);
+                return new("定时", AuditActions.ArticleScheduled, ReviewStep.Scheduled);
             case WorkflowAction.Unpublish:
                 article.Status = ArticleStatus.Draft;
-                return ("撤回为草稿", AuditActions.ArticleUnpublished);
+                return new("撤回为草稿", AuditActions.ArticleUnpublished);
             case WorkflowAction.Archive:
                 article.Status = ArticleStatus.Archived;
-                return ("归档", AuditActions.ArticleArchived);
+                return new("归档", AuditActions.ArticleArchived);
             default:
-                return (article.Status == ArticleStatus.Draft ? "保存草稿" : "保存", AuditActions.ArticleSaved);
+                return new(article.Status == ArticleStatus.Draft ? "保存草稿" : "保存", AuditActions.ArticleSaved);
         }
     }
 
@@ -177,7 +235,7 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
         public bool IsNew => StatusBefore is null;
     }
 
-    private async Task CommitAsync(Article article, string action, string user, DateTime now, AuditNote note, CancellationToken cancellationToken)
+    private async Task CommitAsync(Article article, string action, string user, DateTime now, AuditNote note, CancellationToken cancellationToken, ReviewStep? review = null, string? comment = null)
     {
         if (article.Id != 0)
         {
@@ -198,6 +256,8 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
             CreatedBy = user,
             Action = action,
             Snapshot = ArticleSnapshot.Of(article).ToJson(),
+            Review = review,
+            Comment = comment,
         });
         // Reader pages (the article, its regions, the feeds) show the change at once: ReaderCacheInterceptor evicts on this save.
         if (article.Id != 0)

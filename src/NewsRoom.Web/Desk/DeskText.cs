@@ -16,6 +16,17 @@ public static class DeskText
         _ => status.ToString(),
     };
 
+    public static string ToChinese(this ReviewStep step) => step switch
+    {
+        ReviewStep.Submitted => "提交审核",
+        ReviewStep.PassedFirstReview => "通过初审",
+        ReviewStep.PassedSecondReview => "通过复审",
+        ReviewStep.Published => "终审发布",
+        ReviewStep.Scheduled => "终审定时发布",
+        ReviewStep.Returned => "退回",
+        _ => step.ToString(),
+    };
+
     public static string ToChinese(this ArticleKind kind) => kind switch
     {
         ArticleKind.Article => "文章",

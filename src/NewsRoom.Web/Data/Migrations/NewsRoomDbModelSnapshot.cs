@@ -427,6 +427,31 @@ namespace NewsRoom.Web.Data.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.EditLock", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("EditLocks");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Edition", b =>
                 {
                     b.Property<int>("Id")
@@ -779,11 +804,19 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Snapshot")
@@ -937,6 +970,15 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.EditLock", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsRoom.Web.Data.Entities.EditLock", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Edition", b =>
