@@ -106,7 +106,7 @@ public class ReviewWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
     }
 
     [Fact]
-    public async Task AnEditor_CanNeitherPublish_NorChangeWhatReadersSee()
+    public async Task AnEditor_CannotPublish_EvenByPostingTheForm()
     {
         using var editor = await TestClients.EditorAsync(factory, Editor);
         var id = await EditorWorkflowTests.CreateAsync(editor, ReaderTestData.Unique("编辑不能发布"), "正文。");
@@ -116,17 +116,10 @@ public class ReviewWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
         using var content = new FormUrlEncodedContent(Forms.Fields(form));
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsync(new Uri($"/editor/articles/{id}?handler=Publish", UriKind.Relative), content)).StatusCode);
         Assert.Equal(ArticleStatus.Draft, await StatusAsync(id));
-
-        var published = await factory.WithDbAsync(db => db.Articles.Where(a => a.Status == ArticleStatus.Published).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
-        var publishedForm = await EditorWorkflowTests.FormAsync(editor, published);
-        Assert.Null(publishedForm.QuerySelector("button[formaction$='handler=Save']"));
-        using var edit = new FormUrlEncodedContent(Forms.Fields(publishedForm, new Dictionary<string, string?> { ["Input.Body"] = "编辑擅改" }));
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsync(new Uri($"/editor/articles/{published}?handler=Save", UriKind.Relative), edit)).StatusCode);
-        Assert.NotEqual("编辑擅改", await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == published).Select(a => a.Body).SingleAsync()));
     }
 
     [Fact]
-    public async Task AnImportedStory_ChangesOnlyWithTheChiefsSignOff_AsAnAuditedRevision_AndStaysLiveMeanwhile()
+    public async Task AnImportedStorysEdit_GoesThroughReview_WhileThePrintedTextStaysLive_AndGoesLiveOnTheFinalReview()
     {
         var id = await factory.WithDbAsync(db => db.Articles
             .Where(a => a.ImportKey != null && a.Status == ArticleStatus.Published && a.Headline != null && !a.EditedSinceImport)
@@ -134,18 +127,77 @@ public class ReviewWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
         using var editor = await TestClients.EditorAsync(factory, Editor);
         using var chief = await TestClients.ChiefEditorAsync(factory, Chief);
         using var reader = TestClients.Anonymous(factory);
-        var before = await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Body).SingleAsync());
+        var printed = await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Body).SingleAsync());
+        var edited = printed + "\n\n编辑补充的一段。";
 
         var editorForm = await EditorWorkflowTests.FormAsync(editor, id);
-        Assert.NotNull(editorForm.QuerySelector("[data-chief-only]"));
-        using var refused = new FormUrlEncodedContent(Forms.Fields(editorForm, new Dictionary<string, string?> { ["Input.Body"] = before + "\n\n编辑的补充。" }));
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsync(new Uri($"/editor/articles/{id}?handler=Save", UriKind.Relative), refused)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri($"/articles/{id}", UriKind.Relative))).StatusCode);
+        Assert.NotNull(editorForm.QuerySelector("[data-through-review]"));
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorWorkflowTests.SubmitAsync(editor, editorForm, new Dictionary<string, string?> { ["Input.Body"] = edited }, "Save")).StatusCode);
 
-        var saved = await EditorWorkflowTests.SubmitAsync(chief, await EditorWorkflowTests.FormAsync(chief, id), new Dictionary<string, string?> { ["Input.Body"] = before + "\n\n总编辑核准的补充。" }, "Save");
+        // Saved as the story's working copy: the form shows it, readers still get the printed text.
+        Assert.Equal(edited, EditorWorkflowTests.Field(await EditorWorkflowTests.FormAsync(editor, id), "Input.Body"));
+        Assert.Equal(printed, await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Body).SingleAsync()));
+        Assert.DoesNotContain("编辑补充的一段。", await reader.GetStringAsync(new Uri($"/articles/{id}", UriKind.Relative)), StringComparison.Ordinal);
+
+        await StepAsync(editor, id, "Submit");
+        Assert.Equal(ArticleStatus.AwaitingFirstReview, await CopyStageAsync(id));
+        Assert.Contains(id, QueueIds(await editor.GetDocumentAsync("/editor"), "#waiting-for-me"));
+        await StepAsync(editor, id, "PassFirstReview");
+        await StepAsync(editor, id, "PassSecondReview");
+        Assert.Equal(ArticleStatus.AwaitingFinalReview, await CopyStageAsync(id));
+        Assert.Equal(ArticleStatus.Published, await StatusAsync(id));
+        Assert.DoesNotContain("编辑补充的一段。", await reader.GetStringAsync(new Uri($"/articles/{id}", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(id, QueueIds(await chief.GetDocumentAsync("/editor"), "#waiting-for-me"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(chief, id, "Publish", "同意修改")).StatusCode);
+
+        Assert.Null(await CopyStageAsync(id));
+        Assert.Equal(ArticleStatus.Published, await StatusAsync(id));
+        Assert.Contains("编辑补充的一段。", await reader.GetStringAsync(new Uri($"/articles/{id}", UriKind.Relative)), StringComparison.Ordinal);
+        var steps = await factory.WithDbAsync(db => db.Revisions.Where(r => r.ArticleId == id).OrderBy(r => r.Id).Select(r => new { r.Action, r.CreatedBy }).ToListAsync());
+        Assert.Equal(["修改稿：保存", "修改稿：提交审核", "修改稿：通过初审", "修改稿：通过复审", "终审发布修改稿"], steps.TakeLast(5).Select(s => s.Action));
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.ArticleId == id).OrderBy(e => e.Id).Select(e => new { e.Action, e.Actor }).ToListAsync());
+        Assert.Equal(
+            [AuditActions.ArticleSaved, AuditActions.ArticleSubmitted, AuditActions.ArticleReviewPassed, AuditActions.ArticleReviewPassed, AuditActions.ArticlePublished],
+            audit.TakeLast(5).Select(e => e.Action));
+        Assert.Equal(Chief, audit[^1].Actor);
+    }
+
+    [Fact]
+    public async Task AReturnedEditOfAPublishedStory_GoesBackToItsWriter_AndThePublishedTextStays()
+    {
+        var id = await factory.WithDbAsync(db => db.Articles
+            .Where(a => a.ImportKey != null && a.Status == ArticleStatus.Published && a.Headline != null && !a.EditedSinceImport)
+            .OrderBy(a => a.Id).Select(a => a.Id).Skip(5).FirstAsync());
+        using var writer = await TestClients.EditorAsync(factory, "copy-writer@test.local");
+        using var reviewer = await TestClients.EditorAsync(factory, Editor);
+        var printed = await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Body).SingleAsync());
+
+        await EditorWorkflowTests.SubmitAsync(writer, await EditorWorkflowTests.FormAsync(writer, id), new Dictionary<string, string?> { ["Input.Body"] = printed + "\n\n待退回的补充。" }, "Submit");
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(reviewer, id, "Return", "补充的内容没有出处。")).StatusCode);
+
+        Assert.Equal(ArticleStatus.Draft, await CopyStageAsync(id));
+        var mine = await writer.GetDocumentAsync("/editor");
+        Assert.Contains("已退回", mine.QuerySelector($"#my-stories tr[data-article='{id}']")!.TextContent, StringComparison.Ordinal);
+        var page = await writer.GetDocumentAsync($"/editor/articles/{id}");
+        Assert.Contains(page.QuerySelectorAll(".review-trail [data-comment]"), c => c.TextContent.Trim() == "补充的内容没有出处。");
+        Assert.Equal(printed, await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Body).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AChiefEditorsOwnEditOfAPublishedStory_IsTheFinalReview_AndGoesLiveAtOnce()
+    {
+        var id = await factory.WithDbAsync(db => db.Articles
+            .Where(a => a.ImportKey != null && a.Status == ArticleStatus.Published && a.Headline != null && !a.EditedSinceImport)
+            .OrderBy(a => a.Id).Select(a => a.Id).Skip(7).FirstAsync());
+        using var chief = await TestClients.ChiefEditorAsync(factory, Chief);
+        using var reader = TestClients.Anonymous(factory);
+        var printed = await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Body).SingleAsync());
+
+        var saved = await EditorWorkflowTests.SubmitAsync(chief, await EditorWorkflowTests.FormAsync(chief, id), new Dictionary<string, string?> { ["Input.Body"] = printed + "\n\n总编辑核准的补充。" }, "Save");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(ArticleStatus.Published, await StatusAsync(id));
+        Assert.Null(await CopyStageAsync(id));
         Assert.Contains("总编辑核准的补充。", await reader.GetStringAsync(new Uri($"/articles/{id}", UriKind.Relative)), StringComparison.Ordinal);
         var last = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.ArticleId == id).OrderBy(e => e.Id).Select(e => new { e.Action, e.Actor }).LastAsync());
         Assert.Equal((AuditActions.ArticleSaved, Chief), (last.Action, last.Actor));
@@ -226,6 +278,9 @@ public class ReviewWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
 
         Assert.Contains("NewsRoom:Review:Levels", error.ToString(), StringComparison.Ordinal);
     }
+
+    private Task<ArticleStatus?> CopyStageAsync(int id) =>
+        factory.WithDbAsync(db => db.WorkingCopies.Where(w => w.ArticleId == id).Select(w => (ArticleStatus?)w.Stage).SingleOrDefaultAsync());
 
     private Task<ReviewStep?> LastStepAsync(int id) =>
         factory.WithDbAsync(db => db.Revisions.Where(r => r.ArticleId == id && r.Review != null).OrderBy(r => r.Id).Select(r => r.Review).LastAsync());

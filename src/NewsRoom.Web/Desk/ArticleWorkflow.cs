@@ -31,6 +31,12 @@ public sealed record SaveRequest(int? ArticleId, Guid? ExpectedStamp, ArticleSna
 {
     /// <summary>The reviewer's comment on a review step; a return needs one.</summary>
     public string? Comment { get; init; }
+
+    /// <summary>
+    /// Set when the caller may not change what readers see (below 总编辑): an edit of a published story then goes to its
+    /// working copy (修改稿) and through review, and the published text stays live until 终审 applies it.
+    /// </summary>
+    public bool ThroughReview { get; init; }
 }
 
 public enum SaveOutcomeKind
@@ -81,6 +87,12 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
             db.Articles.Add(article);
         }
 
+        var copy = article.Id == 0 ? null : await db.WorkingCopies.SingleOrDefaultAsync(w => w.ArticleId == article.Id, cancellationToken);
+        if (article.Status == ArticleStatus.Published && (request.ThroughReview || copy is not null) && ReviewMove(request.Action) is not null)
+        {
+            return await SaveWorkingCopyAsync(article, copy, request, now, cancellationToken);
+        }
+
         var statusBefore = article.Id == 0 ? (ArticleStatus?)null : article.Status;
         if (!StartsFrom(request.Action, article.Status))
         {
@@ -90,6 +102,12 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
         await ApplyContentAsync(article, request.Content, cancellationToken);
         var step = ApplyAction(article, request.Action, request.PublishAtUtc, now);
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        if (copy is not null && request.Action == WorkflowAction.Publish)
+        {
+            // 终审 of a published story's edit: the reviewed text goes live and the working copy is done.
+            db.WorkingCopies.Remove(copy);
+            step = step with { Label = "终审发布修改稿" };
+        }
         try
         {
             await CommitAsync(article, step.Label, request.User, now, new AuditNote(step.AuditAction, statusBefore, comment), cancellationToken, step.Review, comment);
@@ -187,23 +205,92 @@ public sealed class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrai
     /// <summary>What a commit did: its revision's label, its audit action and the review step it took, if any.</summary>
     private sealed record Step(string Label, string AuditAction, ReviewStep? Review = null);
 
-    private Step ApplyAction(Article article, WorkflowAction action, DateTime? publishAtUtc, DateTime now)
+    /// <summary>
+    /// Where a review action takes a story (or a working copy), with the step it records: the levels setting decides
+    /// which stage a submission and a passed 初审 go to. A plain save keeps the stage (To is null); other actions are no
+    /// review move (null).
+    /// </summary>
+    private (ArticleStatus? To, Step Step)? ReviewMove(WorkflowAction action)
     {
         var levels = review.Value.Levels;
+        return action switch
+        {
+            WorkflowAction.Save => (null, new("保存", AuditActions.ArticleSaved)),
+            WorkflowAction.Submit => (levels == 1 ? ArticleStatus.AwaitingFinalReview : ArticleStatus.AwaitingFirstReview, new("提交审核", AuditActions.ArticleSubmitted, ReviewStep.Submitted)),
+            WorkflowAction.PassFirstReview => (levels >= 3 ? ArticleStatus.AwaitingSecondReview : ArticleStatus.AwaitingFinalReview, new("通过初审", AuditActions.ArticleReviewPassed, ReviewStep.PassedFirstReview)),
+            WorkflowAction.PassSecondReview => (ArticleStatus.AwaitingFinalReview, new("通过复审", AuditActions.ArticleReviewPassed, ReviewStep.PassedSecondReview)),
+            WorkflowAction.Return => (ArticleStatus.Draft, new("退回", AuditActions.ArticleReturned, ReviewStep.Returned)),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// An edit of a published story by someone who may not change what readers see: the text goes to the story's working
+    /// copy, which moves through the same stages as a new story; readers keep the published text until 终审. Each step
+    /// is a revision (labelled 修改稿) and an audit row, and takes a new stamp, so a stale form is refused as ever.
+    /// </summary>
+    private async Task<SaveOutcome> SaveWorkingCopyAsync(Article article, WorkingCopy? copy, SaveRequest request, DateTime now, CancellationToken cancellationToken)
+    {
+        var stageBefore = copy?.Stage ?? ArticleStatus.Draft;
+        if (!StartsFrom(request.Action, stageBefore))
+        {
+            db.ChangeTracker.Clear();
+            return new SaveOutcome(SaveOutcomeKind.WrongStage, article.Id, article.ConcurrencyStamp);
+        }
+        var (to, step) = ReviewMove(request.Action)!.Value;
+        if (copy is null)
+        {
+            copy = new WorkingCopy { ArticleId = article.Id, Snapshot = string.Empty, CreatedBy = request.User, CreatedAt = now };
+            db.WorkingCopies.Add(copy);
+        }
+        var snapshot = request.Content.ToJson();
+        copy.Snapshot = snapshot;
+        copy.Stage = to ?? stageBefore;
+        copy.UpdatedAt = now;
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        db.Entry(article).Property(a => a.ConcurrencyStamp).OriginalValue = article.ConcurrencyStamp;
+        article.ConcurrencyStamp = Guid.NewGuid();
+        if (article.ImportKey is not null)
+        {
+            // A reviewed edit is on its way: the importer asks before it overwrites the story.
+            article.EditedSinceImport = true;
+        }
+        db.Revisions.Add(new Revision
+        {
+            Article = article,
+            CreatedAt = now,
+            CreatedBy = request.User,
+            Action = "修改稿：" + step.Label,
+            Snapshot = snapshot,
+            Review = step.Review,
+            Comment = comment,
+        });
+        var stages = stageBefore == copy.Stage ? copy.Stage.ToChinese() : $"{stageBefore.ToChinese()} → {copy.Stage.ToChinese()}";
+        var summary = string.Join("；", new[] { article.Headline, $"已发布稿的修改稿：{stages}", comment }.Where(p => !string.IsNullOrEmpty(p)));
+        audit.Add(step.AuditAction, summary: summary, articleId: article.Id);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(article.Id, cancellationToken);
+            return current is null
+                ? new SaveOutcome(SaveOutcomeKind.NotFound, article.Id, Guid.Empty)
+                : await ConflictAsync(current, cancellationToken);
+        }
+        return new SaveOutcome(SaveOutcomeKind.Saved, article.Id, article.ConcurrencyStamp);
+    }
+
+    private Step ApplyAction(Article article, WorkflowAction action, DateTime? publishAtUtc, DateTime now)
+    {
         switch (action)
         {
-            case WorkflowAction.Submit:
-                article.Status = levels == 1 ? ArticleStatus.AwaitingFinalReview : ArticleStatus.AwaitingFirstReview;
-                return new("提交审核", AuditActions.ArticleSubmitted, ReviewStep.Submitted);
-            case WorkflowAction.PassFirstReview:
-                article.Status = levels >= 3 ? ArticleStatus.AwaitingSecondReview : ArticleStatus.AwaitingFinalReview;
-                return new("通过初审", AuditActions.ArticleReviewPassed, ReviewStep.PassedFirstReview);
-            case WorkflowAction.PassSecondReview:
-                article.Status = ArticleStatus.AwaitingFinalReview;
-                return new("通过复审", AuditActions.ArticleReviewPassed, ReviewStep.PassedSecondReview);
-            case WorkflowAction.Return:
-                article.Status = ArticleStatus.Draft;
-                return new("退回", AuditActions.ArticleReturned, ReviewStep.Returned);
+            case WorkflowAction.Submit or WorkflowAction.PassFirstReview or WorkflowAction.PassSecondReview or WorkflowAction.Return:
+                var (to, step) = ReviewMove(action)!.Value;
+                article.Status = to!.Value;
+                return step;
             case WorkflowAction.Publish:
                 article.Status = ArticleStatus.Published;
                 // Keeps the time readers first saw it; a scheduled time still ahead becomes now. A printed story's date is

@@ -62,9 +62,14 @@ public class IndexModel(NewsRoomDb db, IAuthorizationService authorization) : Pa
             : [];
         // A reporter's desk is their own stories.
         Mine |= !MayReview;
-        MyStories = await QueueAsync(db.Articles.Where(a => a.CreatedBy == me && InProgress.Contains(a.Status)), cancellationToken);
+        // A published story's edit under review (its working copy) is in the queues by the copy's writer and stage.
+        MyStories = await QueueAsync(
+            db.Articles.Where(a => (a.CreatedBy == me && InProgress.Contains(a.Status)) || db.WorkingCopies.Any(w => w.ArticleId == a.Id && w.CreatedBy == me)),
+            cancellationToken);
         var stages = MyStages.ToList();
-        WaitingForMe = stages.Count == 0 ? [] : await QueueAsync(db.Articles.Where(a => stages.Contains(a.Status)), cancellationToken);
+        WaitingForMe = stages.Count == 0 ? [] : await QueueAsync(
+            db.Articles.Where(a => stages.Contains(a.Status) || db.WorkingCopies.Any(w => w.ArticleId == a.Id && stages.Contains(w.Stage))),
+            cancellationToken);
 
         var query = db.Articles.AsNoTracking();
         if (Mine)
@@ -114,18 +119,34 @@ public class IndexModel(NewsRoomDb db, IAuthorizationService authorization) : Pa
     }
 
     /// <summary>A queue, oldest first: the story that has waited longest in its stage (its last change) leads.</summary>
-    private static Task<List<QueueRow>> QueueAsync(IQueryable<Article> stories, CancellationToken cancellationToken) =>
-        stories.AsNoTracking()
-            .OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id)
-            .Select(a => new QueueRow(
+    private async Task<List<QueueRow>> QueueAsync(IQueryable<Article> stories, CancellationToken cancellationToken)
+    {
+        var rows = await stories.AsNoTracking()
+            .Select(a => new
+            {
                 a.Id,
                 a.Headline,
                 a.Status,
-                a.Status == ArticleStatus.Draft && a.Revisions.Where(r => r.Review != null).OrderByDescending(r => r.Id).Select(r => r.Review).FirstOrDefault() == ReviewStep.Returned,
                 a.CreatedBy,
-                a.UpdatedAt))
+                a.UpdatedAt,
+                CopyStage = db.WorkingCopies.Where(w => w.ArticleId == a.Id).Select(w => (ArticleStatus?)w.Stage).FirstOrDefault(),
+                CopyBy = db.WorkingCopies.Where(w => w.ArticleId == a.Id).Select(w => w.CreatedBy).FirstOrDefault(),
+                CopySince = db.WorkingCopies.Where(w => w.ArticleId == a.Id).Select(w => (DateTime?)w.UpdatedAt).FirstOrDefault(),
+                LastStep = a.Revisions.Where(r => r.Review != null).OrderByDescending(r => r.Id).Select(r => r.Review).FirstOrDefault(),
+            })
+            .OrderBy(x => x.CopySince ?? x.UpdatedAt).ThenBy(x => x.Id)
             .Take(QueueSize)
             .ToListAsync(cancellationToken);
+        return rows.Select(x => new QueueRow(
+                x.Id,
+                x.Headline,
+                x.Status,
+                x.CopyStage,
+                (x.CopyStage ?? x.Status) == ArticleStatus.Draft && x.LastStep == ReviewStep.Returned,
+                x.CopyStage is null ? x.CreatedBy : x.CopyBy,
+                x.CopySince ?? x.UpdatedAt))
+            .ToList();
+    }
 
     public string StatusLink(ArticleStatus? status) =>
         Url.Page("/Editor/Index", new { status, mine = Mine ? true : (bool?)null, region = Region, kind = Kind, q = Q })!;
@@ -133,7 +154,7 @@ public class IndexModel(NewsRoomDb db, IAuthorizationService authorization) : Pa
     /// <summary>The author shown for an imported story that credits no one.</summary>
     public const string ImportedAuthor = "导入";
 
-    public sealed record QueueRow(int Id, string? Headline, ArticleStatus Status, bool Returned, string? Writer, DateTime Since);
+    public sealed record QueueRow(int Id, string? Headline, ArticleStatus Status, ArticleStatus? WorkingCopyStage, bool Returned, string? Writer, DateTime Since);
 
     public sealed record DeskRow(int Id, string? Headline, ArticleKind Kind, ArticleStatus Status, DateTime? PublishedAt, DateTime UpdatedAt, string? Author, string? Region, bool Imported);
 }

@@ -26,8 +26,20 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
     /// <summary>Whether the caller may publish, schedule and unpublish (总编辑 and up).</summary>
     public bool MayPublish { get; private set; }
 
-    /// <summary>Set when a reviewer returned the story to its writer.</summary>
+    /// <summary>Set when a reviewer returned the story (or its working copy) to its writer.</summary>
     public bool Returned { get; private set; }
+
+    /// <summary>The stage of a published story's edit under review (修改稿), or null when there is none.</summary>
+    public ArticleStatus? WorkingCopyStage { get; private set; }
+
+    /// <summary>
+    /// Whether the form works on a published story's working copy: there is one, or the caller may not change what
+    /// readers see and a save would start one.
+    /// </summary>
+    public bool EditsWorkingCopy => Status == ArticleStatus.Published && (WorkingCopyStage is not null || !MayPublish);
+
+    /// <summary>The stage the review buttons act on: the working copy's when the form edits one, else the story's.</summary>
+    public ArticleStatus? Stage => EditsWorkingCopy ? WorkingCopyStage ?? ArticleStatus.Draft : Status;
 
     /// <summary>The story's review steps, oldest first: who, when, which step and what they wrote.</summary>
     public IReadOnlyList<ReviewRow> ReviewTrail { get; private set; } = [];
@@ -57,7 +69,9 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
             {
                 return NotFound();
             }
-            Input = ArticleInput.From(ArticleSnapshot.Of(article), article.ConcurrencyStamp);
+            // An edit of a published story under review is what the form works on; readers still see the article itself.
+            var copy = await db.WorkingCopies.AsNoTracking().Where(w => w.ArticleId == articleId).Select(w => w.Snapshot).SingleOrDefaultAsync(cancellationToken);
+            Input = ArticleInput.From(copy is null ? ArticleSnapshot.Of(article) : ArticleSnapshot.FromJson(copy), article.ConcurrencyStamp);
         }
         else
         {
@@ -113,7 +127,8 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
 
     private async Task<IActionResult> SaveAsync(int? id, WorkflowAction action, CancellationToken cancellationToken)
     {
-        if (id is int existing && !await MayChangeAsync(existing, cancellationToken))
+        var mayPublish = (await authorization.AuthorizeAsync(User, Policies.ChiefEditor)).Succeeded;
+        if (id is int existing && !await MayChangeAsync(existing, action, mayPublish, cancellationToken))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -128,7 +143,7 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
             ? DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc)
             : (DateTime?)null;
         var user = User.Identity?.Name ?? "?";
-        var request = new SaveRequest(id, Input.ConcurrencyStamp, Input.ToSnapshot(), action, publishAt, user) { Comment = ReviewComment };
+        var request = new SaveRequest(id, Input.ConcurrencyStamp, Input.ToSnapshot(), action, publishAt, user) { Comment = ReviewComment, ThroughReview = !mayPublish };
         var outcome = await workflow.SaveAsync(request, cancellationToken);
         switch (outcome.Kind)
         {
@@ -277,7 +292,7 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
                     a.PublishedAt,
                     Imported = a.ImportKey != null,
                     a.EditedSinceImport,
-                    Returned = a.Status == ArticleStatus.Draft
+                    Returned = (a.Status == ArticleStatus.Draft || a.Status == ArticleStatus.Published)
                         && a.Revisions.Where(r => r.Review != null).OrderByDescending(r => r.Id).Select(r => r.Review).FirstOrDefault() == ReviewStep.Returned,
                 })
                 .SingleOrDefaultAsync(cancellationToken);
@@ -286,6 +301,7 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
                 return NotFound();
             }
             (Status, PublishedAt, Imported, EditedSinceImport, Returned) = (state.Status, state.PublishedAt, state.Imported, state.EditedSinceImport, state.Returned);
+            WorkingCopyStage = await db.WorkingCopies.AsNoTracking().Where(w => w.ArticleId == articleId).Select(w => (ArticleStatus?)w.Stage).SingleOrDefaultAsync(cancellationToken);
             ReviewTrail = await db.Revisions.AsNoTracking()
                 .Where(r => r.ArticleId == articleId && r.Review != null)
                 .OrderBy(r => r.Id)
@@ -316,14 +332,19 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
     }
 
     /// <summary>
-    /// Whether the caller may change the story at its present stage. What readers can see (published, or scheduled to
-    /// be) changes only with 总编辑's sign-off: their change is itself the 终审 (docs/decisions/008-three-level-review.md).
+    /// Whether the caller may take the action at the story's present stage. What readers see changes only with
+    /// 总编辑's sign-off (docs/decisions/008-three-level-review.md): below it, a published story is edited and reviewed
+    /// through its working copy (save and the review steps), and a scheduled one is left alone.
     /// </summary>
-    private async Task<bool> MayChangeAsync(int id, CancellationToken cancellationToken)
+    private async Task<bool> MayChangeAsync(int id, WorkflowAction action, bool mayPublish, CancellationToken cancellationToken)
     {
         var status = await db.Articles.Where(a => a.Id == id).Select(a => (ArticleStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
-        return status is not (ArticleStatus.Published or ArticleStatus.Scheduled)
-            || (await authorization.AuthorizeAsync(User, Policies.ChiefEditor)).Succeeded;
+        return mayPublish || status switch
+        {
+            ArticleStatus.Scheduled => false,
+            ArticleStatus.Published => action is WorkflowAction.Save or WorkflowAction.Submit or WorkflowAction.PassFirstReview or WorkflowAction.PassSecondReview or WorkflowAction.Return,
+            _ => true,
+        };
     }
 
     protected Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) => db.Articles.AnyAsync(a => a.Id == id, cancellationToken);

@@ -15,3 +15,17 @@ internal sealed class EditLockConfiguration : IEntityTypeConfiguration<EditLock>
         builder.HasOne<Article>().WithOne().HasForeignKey<EditLock>(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class WorkingCopyConfiguration : IEntityTypeConfiguration<WorkingCopy>
+{
+    public void Configure(EntityTypeBuilder<WorkingCopy> builder)
+    {
+        builder.HasKey(w => w.ArticleId);
+        builder.Property(w => w.Stage).HasMaxLength(20);
+        builder.Property(w => w.CreatedBy).HasMaxLength(256);
+        // Its own table for the same reason as the lock: the article row, its triggers and its reader pages stay as
+        // they are while an edit is reviewed.
+        builder.HasOne<Article>().WithOne().HasForeignKey<WorkingCopy>(w => w.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(w => new { w.Stage, w.UpdatedAt });
+    }
+}

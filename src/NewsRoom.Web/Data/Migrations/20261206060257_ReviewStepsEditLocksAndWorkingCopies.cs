@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace NewsRoom.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class ReviewStepsAndEditLocks : Migration
+    public partial class ReviewStepsEditLocksAndWorkingCopies : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -45,6 +45,33 @@ namespace NewsRoom.Web.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "WorkingCopies",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkingCopies", x => x.ArticleId);
+                    table.ForeignKey(
+                        name: "FK_WorkingCopies_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkingCopies_Stage_UpdatedAt",
+                table: "WorkingCopies",
+                columns: new[] { "Stage", "UpdatedAt" });
         }
 
         /// <inheritdoc />
@@ -52,6 +79,9 @@ namespace NewsRoom.Web.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "EditLocks");
+
+            migrationBuilder.DropTable(
+                name: "WorkingCopies");
 
             migrationBuilder.DropColumn(
                 name: "Comment",

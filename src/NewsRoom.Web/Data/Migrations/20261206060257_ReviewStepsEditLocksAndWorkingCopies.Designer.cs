@@ -11,8 +11,8 @@ using NewsRoom.Web.Data;
 namespace NewsRoom.Web.Data.Migrations
 {
     [DbContext(typeof(NewsRoomDb))]
-    [Migration("20261206055028_ReviewStepsAndEditLocks")]
-    partial class ReviewStepsAndEditLocks
+    [Migration("20261206060257_ReviewStepsEditLocksAndWorkingCopies")]
+    partial class ReviewStepsEditLocksAndWorkingCopies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -876,6 +876,37 @@ namespace NewsRoom.Web.Data.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.WorkingCopy", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("Stage", "UpdatedAt");
+
+                    b.ToTable("WorkingCopies");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1080,6 +1111,15 @@ namespace NewsRoom.Web.Data.Migrations
                     b.HasOne("NewsRoom.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.WorkingCopy", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsRoom.Web.Data.Entities.WorkingCopy", "ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
