@@ -204,6 +204,27 @@ public class ReviewWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
     }
 
     [Fact]
+    public async Task History_OffersRestore_OnlyToThoseWhoMayChangeTheStory()
+    {
+        using var reporter = await TestClients.ReporterAsync(factory, Reporter);
+        using var editor = await TestClients.EditorAsync(factory, Editor);
+        var draft = await EditorWorkflowTests.CreateAsync(reporter, ReaderTestData.Unique("历史"), "正文。");
+        var published = await factory.WithDbAsync(db => db.Articles.Where(a => a.Status == ArticleStatus.Published && a.Revisions.Any()).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+
+        Assert.Empty((await reporter.GetDocumentAsync($"/editor/articles/{draft}/history")).QuerySelectorAll("form[id^='restore-']"));
+        Assert.NotEmpty((await editor.GetDocumentAsync($"/editor/articles/{draft}/history")).QuerySelectorAll("form[id^='restore-']"));
+        var history = await editor.GetDocumentAsync($"/editor/articles/{published}/history");
+        Assert.Empty(history.QuerySelectorAll("form[id^='restore-']"));
+
+        // Posted by hand, the restore of a published story's old text is refused as the form's save is.
+        var token = Forms.Fields(history.Form("#compare-form")).Concat(Forms.Fields((await EditorWorkflowTests.FormAsync(editor, draft))))
+            .Where(f => f.Key == "__RequestVerificationToken");
+        var revision = await factory.WithDbAsync(db => db.Revisions.Where(r => r.ArticleId == published).Select(r => r.Id).FirstAsync());
+        using var content = new FormUrlEncodedContent(token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsync(new Uri($"/editor/articles/{published}/history?handler=Restore&revisionId={revision}", UriKind.Relative), content)).StatusCode);
+    }
+
+    [Fact]
     public async Task TheDesk_ListsMyStories_AndWhatWaitsForMyRole_OldestFirst()
     {
         const string writer = "queue-reporter@test.local";

@@ -21,16 +21,25 @@ public class HistoryModel(NewsRoomDb db, ArticleWorkflow workflow, IAuthorizatio
 
     public IReadOnlyList<DiffRun> Diff { get; private set; } = [];
 
+    /// <summary>
+    /// Whether the caller may put an old text back: 编辑 and up, and only 总编辑 on a story readers see (as on the form).
+    /// A reporter only reads their draft's history.
+    /// </summary>
+    public bool MayRestore { get; private set; }
+
     [HandlerPolicy(Policies.Desk)]
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Headline }).SingleOrDefaultAsync(cancellationToken);
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Headline, a.Status }).SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return NotFound();
         }
         ArticleId = id;
         Headline = article.Headline;
+        MayRestore = article.Status is ArticleStatus.Published or ArticleStatus.Scheduled
+            ? (await authorization.AuthorizeAsync(User, Policies.ChiefEditor)).Succeeded
+            : (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         Revisions = await db.Revisions.AsNoTracking()
             .Where(r => r.ArticleId == id)
             .OrderByDescending(r => r.Id)
