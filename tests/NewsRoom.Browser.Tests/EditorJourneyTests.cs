@@ -61,7 +61,8 @@ public partial class EditorJourneyTests(BrowserSite site) : IClassFixture<Browse
         {
             var user = new AppUser { UserName = EditorEmail, Email = EditorEmail, EmailConfirmed = true, DisplayName = "浏览器编辑" };
             Assert.True((await users.CreateAsync(user, EditorPassword)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Editor);
+            // Publishing is the chief editor's (总编辑) step.
+            await users.AddToRoleAsync(user, Roles.ChiefEditor);
         }
     }
 

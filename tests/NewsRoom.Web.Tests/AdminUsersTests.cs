@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsRoom.Web.Tests;
@@ -38,6 +39,35 @@ public class AdminUsersTests(AdminFactory factory) : IClassFixture<AdminFactory>
 
         await client.FollowAsync(await client.SubmitAsync(RowForm(page, email, "set-role"), new Dictionary<string, string?> { ["role"] = Roles.Admin }));
         Assert.Contains(Roles.Admin, (await UserAsync(email)).Roles);
+    }
+
+    [Fact]
+    public async Task TheFourRoles_AreOffered_CreatedAndChanged_EachChangeAudited()
+    {
+        using var client = factory.CreateClientAs(Roles.Admin);
+        var page = await client.GetDocumentAsync("/admin/users");
+        Assert.Equal(["记者", "编辑", "总编辑", "管理员"], page.QuerySelectorAll("form[data-action='create'] select[name='Input.Role'] option").Select(o => o.TextContent.Trim()));
+
+        foreach (var (email, role) in new[] { ("new-reporter@test.local", Roles.Reporter), ("new-chief@test.local", Roles.ChiefEditor) })
+        {
+            page = await client.FollowAsync(await client.SubmitAsync(Forms.Form(page, "form[data-action='create']"), new Dictionary<string, string?>
+            {
+                ["Input.Email"] = email,
+                ["Input.Password"] = "First-Passw0rd",
+                ["Input.Role"] = role,
+            }));
+            Assert.Equal([role], (await UserAsync(email)).Roles);
+        }
+        Assert.Equal("记者", page.QuerySelector("tr[data-user='new-reporter@test.local'] [data-role]")!.TextContent.Trim());
+
+        await client.FollowAsync(await client.SubmitAsync(RowForm(page, "new-reporter@test.local", "set-role"), new Dictionary<string, string?> { ["role"] = Roles.ChiefEditor }));
+
+        Assert.Equal([Roles.ChiefEditor], (await UserAsync("new-reporter@test.local")).Roles);
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Target == "new-reporter@test.local").OrderBy(e => e.Id).Select(e => new { e.Action, e.Summary }).ToListAsync());
+        Assert.Equal([(AuditActions.AccountCreated, "记者"), (AuditActions.AccountRoleChanged, "记者 → 总编辑")], audit.Select(e => (e.Action, e.Summary)));
+        var refused = await client.SubmitAsync(RowForm(await client.GetDocumentAsync("/admin/users"), "new-chief@test.local", "set-role"), new Dictionary<string, string?> { ["role"] = "Owner" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal([Roles.ChiefEditor], (await UserAsync("new-chief@test.local")).Roles);
     }
 
     [Fact]

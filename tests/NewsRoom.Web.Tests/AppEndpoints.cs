@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NewsRoom.Web.Accounts;
 
 namespace NewsRoom.Web.Tests;
 
@@ -16,8 +17,8 @@ public enum Audience
     Admin,
 }
 
-/// <summary>One way to call the app: a route, a method and, for a Razor page, the handler.</summary>
-public sealed record AppRoute(string Template, string Method, string? Handler, Endpoint Endpoint)
+/// <summary>One way to call the app: a route, a method and, for a Razor page, the handler with the policy it carries ([HandlerPolicy]).</summary>
+public sealed record AppRoute(string Template, string Method, string? Handler, Endpoint Endpoint, string? HandlerPolicy = null)
 {
     public bool IsPage => Endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
 
@@ -66,13 +67,15 @@ public static class AppEndpoints
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {
                 var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                var handlers = compiled.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).Distinct().ToList();
+                var handlers = compiled.HandlerMethods
+                    .Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name, Policy: h.MethodInfo.GetCustomAttributes(typeof(HandlerPolicyAttribute), inherit: true).Cast<HandlerPolicyAttribute>().FirstOrDefault()?.Policy))
+                    .Distinct().ToList();
                 // A page without a GET handler still renders on GET.
                 if (!handlers.Any(h => h.Method == HttpMethods.Get && h.Name is null))
                 {
-                    handlers.Add((HttpMethods.Get, null));
+                    handlers.Add((HttpMethods.Get, null, null));
                 }
-                routes.AddRange(handlers.Select(h => new AppRoute(template, h.Method, h.Name, endpoint)));
+                routes.AddRange(handlers.Select(h => new AppRoute(template, h.Method, h.Name, endpoint, h.Policy)));
             }
             else
             {
@@ -91,7 +94,7 @@ public static class AppEndpoints
         return route.Audience switch
         {
             Audience.Admin => route.RequiresAuthorization && route.Requirements.Contains(Roles.Admin) && !route.Requirements.Contains(Roles.Editor),
-            Audience.Editor => route.RequiresAuthorization && route.Requirements.Any(r => r is Roles.Editor or Roles.Admin),
+            Audience.Editor => route.RequiresAuthorization && route.Requirements.Any(r => r is Policies.Desk or Roles.Editor or Roles.Admin),
             _ => true,
         };
     }

@@ -15,7 +15,7 @@ public class AuditTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory
     public async Task AStorysLife_IsAudited_WithTheEditorsAccount_AndShownOnTheAuditPage()
     {
         const string editorEmail = "audit-desk@test.local";
-        using var editor = await TestClients.EditorAsync(factory, editorEmail);
+        using var editor = await TestClients.ChiefEditorAsync(factory, editorEmail);
         var id = await EditorWorkflowTests.CreateAsync(editor, ReaderTestData.Unique("审计稿件"), "正文。");
         await EditorWorkflowTests.PressAsync(editor, id, "Publish");
         await EditorWorkflowTests.PressAsync(editor, id, "Unpublish");

@@ -9,7 +9,7 @@ public class DeskDisplayTitleTests(NewsRoomFactory factory) : IClassFixture<News
     [Fact]
     public async Task Desk_SetsADisplayTitle_OnPhotoNewsWithoutAHeadline_AndReadersSeeItMarkedNotPrinted()
     {
-        using var editor = await TestClients.EditorAsync(factory, "display-title@test.local");
+        using var editor = await TestClients.ChiefEditorAsync(factory, "display-chief@test.local");
         using var reader = TestClients.Anonymous(factory);
         var id = await factory.WithDbAsync(async db =>
         {

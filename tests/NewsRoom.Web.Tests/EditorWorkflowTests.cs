@@ -9,6 +9,9 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
 {
     private const string Editor = "desk-editor@test.local";
 
+    /// <summary>The desk's publisher: only 总编辑 and up publish, and change what readers see.</summary>
+    private const string Chief = "desk-chief@test.local";
+
     [Fact]
     public async Task SaveDraft_IsInvisibleToAnonymousReaders_AndOnTheDeskUnderMine()
     {
@@ -34,7 +37,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
     [Fact]
     public async Task Publish_Unpublish_Archive_EachChangeWhatReadersSee_AndEachIsARevision()
     {
-        using var editor = await TestClients.EditorAsync(factory, Editor);
+        using var editor = await TestClients.ChiefEditorAsync(factory, Chief);
         using var reader = TestClients.Anonymous(factory);
         var id = await CreateAsync(editor, "一篇要发布的稿件", "正文。");
 
@@ -65,7 +68,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
     [Fact]
     public async Task Publish_KeepsTheFirstPublicationTime_WhenRepublished()
     {
-        using var editor = await TestClients.EditorAsync(factory, Editor);
+        using var editor = await TestClients.ChiefEditorAsync(factory, Chief);
         var id = await CreateAsync(editor, "首次发布时间", "正文。");
         await PressAsync(editor, id, "Publish");
         var first = await factory.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.PublishedAt).SingleAsync());
@@ -220,7 +223,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
     [Fact]
     public async Task EditingAnImportedArticle_MarksItEditedSinceImport()
     {
-        using var editor = await TestClients.EditorAsync(factory, Editor);
+        using var editor = await TestClients.ChiefEditorAsync(factory, Chief);
         var id = await factory.WithDbAsync(db => db.Articles
             .Where(a => a.ImportKey != null && !a.EditedSinceImport && a.Status == ArticleStatus.Published && a.Headline != null)
             .OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync());
@@ -350,7 +353,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
             .Where(a => a.ImportKey != null && a.DatelineKind == "讯" && a.DatelinePlace == null && a.Bylines.Any())
             .Select(a => new { a.Id, a.UpdatedAt, Reporter = a.Bylines.OrderBy(b => b.Order).Select(b => b.Person.Name).First() })
             .FirstAsync());
-        using var editor = await TestClients.EditorAsync(factory, Editor);
+        using var editor = await TestClients.ChiefEditorAsync(factory, Chief);
 
         using var response = await SubmitAsync(editor, await FormAsync(editor, story.Id), new Dictionary<string, string?>(), "Save");
 
@@ -367,7 +370,7 @@ public class EditorWorkflowTests(NewsRoomFactory factory) : IClassFixture<NewsRo
         var id = await factory.WithDbAsync(db => db.Articles
             .Where(a => a.ImportKey != null && a.Status == ArticleStatus.Published && a.PublishedAt == null)
             .Select(a => a.Id).FirstAsync());
-        using var editor = await TestClients.EditorAsync(factory, Editor);
+        using var editor = await TestClients.ChiefEditorAsync(factory, Chief);
 
         await PressAsync(editor, id, "Unpublish");
         await PressAsync(editor, id, "Publish");

@@ -138,6 +138,34 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal("[]", restored[1]);
     }
 
+    [Fact]
+    public async Task ReviewStepsEditLocksAndWorkingCopies_KeepEveryRevision_AndDowngradeKeepsThemToo()
+    {
+        var options = new DbContextOptionsBuilder<NewsRoomDb>().UseSqlite($"Data Source={Path.Combine(_folder, "store.db")}").Options;
+        await using var db = new NewsRoomDb(options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("AuditTrail");
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Articles (Id, Kind, Headline, Body, Status, CreatedAt, UpdatedAt, EditedSinceImport, ConcurrencyStamp) VALUES
+                (20, 'Article', '旧稿', '正文', 'Published', '2026-12-01 00:00:00', '2026-12-01 00:00:00', 0, 'A');
+            INSERT INTO Revisions (Id, ArticleId, CreatedAt, CreatedBy, Action, Snapshot) VALUES
+                (30, 20, '2026-12-01 00:00:00', 'editor@test.local', '发布', '{{"Headline":"旧稿"}}');
+            """);
+
+        await migrator.MigrateAsync();
+        var revision = await db.Revisions.AsNoTracking().SingleAsync(r => r.Id == 30);
+
+        Assert.Equal(("发布", "editor@test.local", "{\"Headline\":\"旧稿\"}"), (revision.Action, revision.CreatedBy, revision.Snapshot));
+        Assert.Null(revision.Review);
+        Assert.Null(revision.Comment);
+        Assert.Equal(ArticleStatus.Published, await db.Articles.Where(a => a.Id == 20).Select(a => a.Status).SingleAsync());
+
+        await migrator.MigrateAsync("AuditTrail");
+        var kept = await db.Database.SqlQueryRaw<string>("SELECT Action AS Value FROM Revisions WHERE Id = 30").SingleAsync();
+
+        Assert.Equal("发布", kept);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

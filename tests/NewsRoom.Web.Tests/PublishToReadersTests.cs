@@ -9,7 +9,7 @@ public class PublishToReadersTests(NewsRoomFactory factory) : IClassFixture<News
     [Fact]
     public async Task PublishedAtTheDesk_AppearsOnItsRegionPage_InTheFeeds_AndInTheSitemap()
     {
-        using var editor = await TestClients.EditorAsync(factory, "publisher@test.local");
+        using var editor = await TestClients.ChiefEditorAsync(factory, "publisher@test.local");
         using var reader = TestClients.Anonymous(factory);
         var region = await factory.WithDbAsync(db => db.Regions.Where(r => r.Name == "锡林郭勒盟").Select(r => new { r.Id, r.Slug }).SingleAsync());
         var headline = ReaderTestData.Unique("锡林郭勒草原那达慕开幕");

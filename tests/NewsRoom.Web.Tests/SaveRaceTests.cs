@@ -24,7 +24,7 @@ public class SaveRaceTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFact
         var read = await db.Articles.AsNoTracking().Include(a => a.Bylines).ThenInclude(b => b.Person).Include(a => a.Regions).Include(a => a.Photos).SingleAsync(a => a.Id == id);
         var loser = ArticleSnapshot.Of(read) with { Headline = ReaderTestData.Unique("晚到的保存") };
 
-        var outcome = await new ArticleWorkflow(db, TimeProvider.System, new AuditTrail(db, new HttpContextAccessor(), TimeProvider.System))
+        var outcome = await new ArticleWorkflow(db, TimeProvider.System, new AuditTrail(db, new HttpContextAccessor(), TimeProvider.System), Microsoft.Extensions.Options.Options.Create(new ReviewOptions()))
             .SaveAsync(new SaveRequest(id, read.ConcurrencyStamp, loser, WorkflowAction.Save, null, "racer@test.local"));
 
         Assert.Equal(1, race.Ran);

@@ -12,7 +12,7 @@ public class SchedulingTests(FakeClockFactory factory) : IClassFixture<FakeClock
     [Fact]
     public async Task Schedule_Article_IsHiddenUntilItsTime_ThenPublishedByTheScheduler()
     {
-        using var editor = await TestClients.EditorAsync(factory, "scheduler@test.local");
+        using var editor = await TestClients.ChiefEditorAsync(factory, "scheduler@test.local");
         using var reader = TestClients.Anonymous(factory);
         var id = await EditorWorkflowTests.CreateAsync(editor, "定时发布的稿件", "明早见报。");
         var at = factory.Clock.GetUtcNow().UtcDateTime.AddHours(2);
@@ -48,7 +48,7 @@ public class SchedulingTests(FakeClockFactory factory) : IClassFixture<FakeClock
     [Fact]
     public async Task Schedule_PublishesAtTheMinuteTyped_NotASecondBefore()
     {
-        using var editor = await TestClients.EditorAsync(factory, "scheduler@test.local");
+        using var editor = await TestClients.ChiefEditorAsync(factory, "scheduler@test.local");
         using var reader = TestClients.Anonymous(factory);
         var id = await EditorWorkflowTests.CreateAsync(editor, "准点发布的稿件", "到点见报。");
         var now = factory.Clock.GetUtcNow().UtcDateTime;
@@ -72,7 +72,7 @@ public class SchedulingTests(FakeClockFactory factory) : IClassFixture<FakeClock
     [Fact]
     public async Task Schedule_InThePast_IsRefusedBesideTheTime()
     {
-        using var editor = await TestClients.EditorAsync(factory, "scheduler@test.local");
+        using var editor = await TestClients.ChiefEditorAsync(factory, "scheduler@test.local");
         var id = await EditorWorkflowTests.CreateAsync(editor, "时间已过", "正文。");
         var past = factory.Clock.GetUtcNow().UtcDateTime.AddHours(-1) + China;
 
@@ -88,7 +88,7 @@ public class SchedulingTests(FakeClockFactory factory) : IClassFixture<FakeClock
     [Fact]
     public async Task Scheduler_AfterARestart_PublishesWhatFellDueWhileTheSiteWasDown()
     {
-        using var editor = await TestClients.EditorAsync(factory, "scheduler@test.local");
+        using var editor = await TestClients.ChiefEditorAsync(factory, "scheduler@test.local");
         var id = await EditorWorkflowTests.CreateAsync(editor, "停机期间到期", "正文。");
         var at = factory.Clock.GetUtcNow().UtcDateTime.AddHours(1);
         await EditorWorkflowTests.SubmitAsync(editor, await EditorWorkflowTests.FormAsync(editor, id),

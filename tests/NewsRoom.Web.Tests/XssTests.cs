@@ -287,7 +287,7 @@ public class XssTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory>
     [Fact]
     public async Task PayloadsWrittenThroughTheEditorForm_AreInertInThePreviewTheFormAndTheArticle()
     {
-        using var editor = await TestClients.EditorAsync(factory);
+        using var editor = await TestClients.ChiefEditorAsync(factory);
         var slugId = await factory.WithDbAsync(db => db.Regions.Where(r => r.ParentId == null).OrderBy(r => r.SortOrder).Select(r => r.Id).FirstAsync());
         var violations = new List<string>();
 

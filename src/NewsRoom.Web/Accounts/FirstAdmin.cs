@@ -44,7 +44,8 @@ public sealed class FirstAdmin(
         {
             throw new InvalidOperationException("Could not create the first admin: " + string.Join("; ", created.Errors.Select(e => e.Description)));
         }
-        await users.AddToRolesAsync(user, [Roles.Admin, Roles.Editor]);
+        // The policies admit an admin wherever a lower role is asked for, so the one role is enough.
+        await users.AddToRoleAsync(user, Roles.Admin);
         if (generated)
         {
             // Logged once, on the start that created the account: there is no other way to learn it.

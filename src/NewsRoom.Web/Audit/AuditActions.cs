@@ -18,6 +18,10 @@ public static class AuditActions
     public const string ArticleClarified = "article.clarified";
     public const string ArticleRetracted = "article.retracted";
     public const string ArticleRetractionUndone = "article.retraction-undone";
+    public const string ArticleSubmitted = "article.submitted";
+    public const string ArticleReviewPassed = "article.review-passed";
+    public const string ArticleReturned = "article.returned";
+    public const string ArticleLockTakenOver = "article.lock-taken-over";
 
     public const string AccountCreated = "account.created";
     public const string AccountRoleChanged = "account.role-changed";
@@ -53,6 +57,10 @@ public static class AuditActions
         [ArticleClarified] = "说明",
         [ArticleRetracted] = "撤稿",
         [ArticleRetractionUndone] = "撤销撤稿",
+        [ArticleSubmitted] = "提交审核",
+        [ArticleReviewPassed] = "通过审核",
+        [ArticleReturned] = "退回",
+        [ArticleLockTakenOver] = "接管编辑",
         [AccountCreated] = "新建账户",
         [AccountRoleChanged] = "更改角色",
         [AccountPasswordReset] = "重置密码",

@@ -29,6 +29,8 @@ public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContex
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Correction> Corrections => Set<Correction>();
     public DbSet<Retraction> Retractions => Set<Retraction>();
+    public DbSet<EditLock> EditLocks => Set<EditLock>();
+    public DbSet<WorkingCopy> WorkingCopies => Set<WorkingCopy>();
 
     /// <summary>Articles readers may see: published, and not in the future.</summary>
     public IQueryable<Article> PublishedArticles => Articles.Where(a => a.Status == ArticleStatus.Published);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace NewsRoom.Web.Desk;
 
@@ -11,10 +12,32 @@ public enum WorkflowAction
     Schedule,
     Unpublish,
     Archive,
+
+    /// <summary>提交审核: a draft goes to the first review level the settings leave.</summary>
+    Submit,
+
+    /// <summary>通过初审.</summary>
+    PassFirstReview,
+
+    /// <summary>通过复审.</summary>
+    PassSecondReview,
+
+    /// <summary>退回: back to its writer as a draft, with a required comment.</summary>
+    Return,
 }
 
 /// <summary>One save from the desk: the whole article as the editor sent it and the stamp it was read with.</summary>
-public sealed record SaveRequest(int? ArticleId, Guid? ExpectedStamp, ArticleSnapshot Content, WorkflowAction Action, DateTime? PublishAtUtc, string User);
+public sealed record SaveRequest(int? ArticleId, Guid? ExpectedStamp, ArticleSnapshot Content, WorkflowAction Action, DateTime? PublishAtUtc, string User)
+{
+    /// <summary>The reviewer's comment on a review step; a return needs one.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>
+    /// Set when the caller may not change what readers see (below 总编辑): an edit of a published story then goes to its
+    /// working copy (修改稿) and through review, and the published text stays live until 终审 applies it.
+    /// </summary>
+    public bool ThroughReview { get; init; }
+}
 
 public enum SaveOutcomeKind
 {
@@ -24,18 +47,22 @@ public enum SaveOutcomeKind
 
     /// <summary>A retracted story was asked to change status: only an admin's undo does that (UndoRetractionAsync).</summary>
     Retracted,
+
+    /// <summary>The story is not at a stage the action starts from (通过复审 of a draft); nothing was saved.</summary>
+    WrongStage,
 }
 
 /// <summary>The result of a save: saved (with the new stamp), not found, or refused because someone saved in between.</summary>
 public sealed record SaveOutcome(SaveOutcomeKind Kind, int ArticleId, Guid Stamp, ArticleSnapshot? Current = null, string? CurrentSavedBy = null, DateTime? CurrentSavedAt = null);
 
 /// <summary>
-/// Every change editors make to an article: save, publish, schedule, unpublish, archive and restore (corrections and
-/// retractions: ArticleWorkflow.Notices.cs). Each is
-/// one revision holding the whole article, refused when the article changed since the editor read it, and
-/// followed by evicting the reader pages that could show it.
+/// Every change editors make to an article: save, the review steps (提交, 初审, 复审, 终审, 退回), publish, schedule,
+/// unpublish, archive and restore (corrections and retractions: ArticleWorkflow.Notices.cs). Each is one revision
+/// holding the whole article (a review step with its comment), refused when the article changed since the editor read
+/// it, audited in the same transaction, and followed by evicting the reader pages that could show it. Who may take
+/// which step is the pages' [HandlerPolicy]; which step may follow which stage is decided here.
 /// </summary>
-public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrail audit)
+public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, AuditTrail audit, IOptions<ReviewOptions> review)
 {
     /// <summary>Who the scheduler saves revisions as.</summary>
     public const string SchedulerUser = "定时发布";
@@ -67,12 +94,30 @@ public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, A
             db.Articles.Add(article);
         }
 
+        var copy = article.Id == 0 ? null : await db.WorkingCopies.SingleOrDefaultAsync(w => w.ArticleId == article.Id, cancellationToken);
+        if (article.Status == ArticleStatus.Published && (request.ThroughReview || copy is not null) && ReviewMove(request.Action) is not null)
+        {
+            return await SaveWorkingCopyAsync(article, copy, request, now, cancellationToken);
+        }
+
         var statusBefore = article.Id == 0 ? (ArticleStatus?)null : article.Status;
+        if (!StartsFrom(request.Action, article.Status))
+        {
+            db.ChangeTracker.Clear();
+            return new SaveOutcome(SaveOutcomeKind.WrongStage, article.Id, article.ConcurrencyStamp);
+        }
         await ApplyContentAsync(article, request.Content, cancellationToken);
-        var (label, auditAction) = ApplyAction(article, request.Action, request.PublishAtUtc, now);
+        var step = ApplyAction(article, request.Action, request.PublishAtUtc, now);
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        if (copy is not null && request.Action == WorkflowAction.Publish)
+        {
+            // 终审 of a published story's edit: the reviewed text goes live and the working copy is done.
+            db.WorkingCopies.Remove(copy);
+            step = step with { Label = "终审发布修改稿" };
+        }
         try
         {
-            await CommitAsync(article, label, request.User, now, new AuditNote(auditAction, statusBefore), cancellationToken);
+            await CommitAsync(article, step.Label, request.User, now, new AuditNote(step.AuditAction, statusBefore, comment), cancellationToken, step.Review, comment);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -150,10 +195,109 @@ public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, A
         return new SaveOutcome(SaveOutcomeKind.Conflict, current.Id, current.ConcurrencyStamp, ArticleSnapshot.Of(current), last?.CreatedBy, last?.CreatedAt ?? current.UpdatedAt);
     }
 
-    private static (string Label, string AuditAction) ApplyAction(Article article, WorkflowAction action, DateTime? publishAtUtc, DateTime now)
+    /// <summary>
+    /// Whether the action may start from the story's stage. 总编辑 may publish or schedule from any stage (their
+    /// publishing is itself the 终审); a retracted story comes back only through its own page.
+    /// </summary>
+    private static bool StartsFrom(WorkflowAction action, ArticleStatus status) => action switch
+    {
+        WorkflowAction.Save => true,
+        WorkflowAction.Submit => status == ArticleStatus.Draft,
+        WorkflowAction.PassFirstReview => status == ArticleStatus.AwaitingFirstReview,
+        WorkflowAction.PassSecondReview => status == ArticleStatus.AwaitingSecondReview,
+        WorkflowAction.Return => status is ArticleStatus.AwaitingFirstReview or ArticleStatus.AwaitingSecondReview or ArticleStatus.AwaitingFinalReview,
+        _ => status != ArticleStatus.Retracted,
+    };
+
+    /// <summary>What a commit did: its revision's label, its audit action and the review step it took, if any.</summary>
+    private sealed record Step(string Label, string AuditAction, ReviewStep? Review = null);
+
+    /// <summary>
+    /// Where a review action takes a story (or a working copy), with the step it records: the levels setting decides
+    /// which stage a submission and a passed 初审 go to. A plain save keeps the stage (To is null); other actions are no
+    /// review move (null).
+    /// </summary>
+    private (ArticleStatus? To, Step Step)? ReviewMove(WorkflowAction action)
+    {
+        var levels = review.Value.Levels;
+        return action switch
+        {
+            WorkflowAction.Save => (null, new("保存", AuditActions.ArticleSaved)),
+            WorkflowAction.Submit => (levels == 1 ? ArticleStatus.AwaitingFinalReview : ArticleStatus.AwaitingFirstReview, new("提交审核", AuditActions.ArticleSubmitted, ReviewStep.Submitted)),
+            WorkflowAction.PassFirstReview => (levels >= 3 ? ArticleStatus.AwaitingSecondReview : ArticleStatus.AwaitingFinalReview, new("通过初审", AuditActions.ArticleReviewPassed, ReviewStep.PassedFirstReview)),
+            WorkflowAction.PassSecondReview => (ArticleStatus.AwaitingFinalReview, new("通过复审", AuditActions.ArticleReviewPassed, ReviewStep.PassedSecondReview)),
+            WorkflowAction.Return => (ArticleStatus.Draft, new("退回", AuditActions.ArticleReturned, ReviewStep.Returned)),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// An edit of a published story by someone who may not change what readers see: the text goes to the story's working
+    /// copy, which moves through the same stages as a new story; readers keep the published text until 终审. Each step
+    /// is a revision (labelled 修改稿) and an audit row, and takes a new stamp, so a stale form is refused as ever.
+    /// </summary>
+    private async Task<SaveOutcome> SaveWorkingCopyAsync(Article article, WorkingCopy? copy, SaveRequest request, DateTime now, CancellationToken cancellationToken)
+    {
+        var stageBefore = copy?.Stage ?? ArticleStatus.Draft;
+        if (!StartsFrom(request.Action, stageBefore))
+        {
+            db.ChangeTracker.Clear();
+            return new SaveOutcome(SaveOutcomeKind.WrongStage, article.Id, article.ConcurrencyStamp);
+        }
+        var (to, step) = ReviewMove(request.Action)!.Value;
+        if (copy is null)
+        {
+            copy = new WorkingCopy { ArticleId = article.Id, Snapshot = string.Empty, CreatedBy = request.User, CreatedAt = now };
+            db.WorkingCopies.Add(copy);
+        }
+        var snapshot = request.Content.ToJson();
+        copy.Snapshot = snapshot;
+        copy.Stage = to ?? stageBefore;
+        copy.UpdatedAt = now;
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        db.Entry(article).Property(a => a.ConcurrencyStamp).OriginalValue = article.ConcurrencyStamp;
+        article.ConcurrencyStamp = Guid.NewGuid();
+        if (article.ImportKey is not null)
+        {
+            // A reviewed edit is on its way: the importer asks before it overwrites the story.
+            article.EditedSinceImport = true;
+        }
+        db.Revisions.Add(new Revision
+        {
+            Article = article,
+            CreatedAt = now,
+            CreatedBy = request.User,
+            Action = "修改稿：" + step.Label,
+            Snapshot = snapshot,
+            Review = step.Review,
+            Comment = comment,
+        });
+        var stages = stageBefore == copy.Stage ? copy.Stage.ToChinese() : $"{stageBefore.ToChinese()} → {copy.Stage.ToChinese()}";
+        var summary = string.Join("；", new[] { article.Headline, $"已发布稿的修改稿：{stages}", comment }.Where(p => !string.IsNullOrEmpty(p)));
+        audit.Add(step.AuditAction, summary: summary, articleId: article.Id);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(article.Id, cancellationToken);
+            return current is null
+                ? new SaveOutcome(SaveOutcomeKind.NotFound, article.Id, Guid.Empty)
+                : await ConflictAsync(current, cancellationToken);
+        }
+        return new SaveOutcome(SaveOutcomeKind.Saved, article.Id, article.ConcurrencyStamp);
+    }
+
+    private Step ApplyAction(Article article, WorkflowAction action, DateTime? publishAtUtc, DateTime now)
     {
         switch (action)
         {
+            case WorkflowAction.Submit or WorkflowAction.PassFirstReview or WorkflowAction.PassSecondReview or WorkflowAction.Return:
+                var (to, step) = ReviewMove(action)!.Value;
+                article.Status = to!.Value;
+                return step;
             case WorkflowAction.Publish:
                 article.Status = ArticleStatus.Published;
                 // Keeps the time readers first saw it; a scheduled time still ahead becomes now. A printed story's date is
@@ -162,19 +306,19 @@ public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, A
                 {
                     article.PublishedAt = now;
                 }
-                return ("发布", AuditActions.ArticlePublished);
+                return new("发布", AuditActions.ArticlePublished, ReviewStep.Published);
             case WorkflowAction.Schedule:
                 article.Status = ArticleStatus.Scheduled;
                 article.PublishedAt = publishAtUtc ?? throw new ArgumentException("A schedule needs a time.", nameof(publishAtUtc));
-                return ("定时", AuditActions.ArticleScheduled);
+                return new("定时", AuditActions.ArticleScheduled, ReviewStep.Scheduled);
             case WorkflowAction.Unpublish:
                 article.Status = ArticleStatus.Draft;
-                return ("撤回为草稿", AuditActions.ArticleUnpublished);
+                return new("撤回为草稿", AuditActions.ArticleUnpublished);
             case WorkflowAction.Archive:
                 article.Status = ArticleStatus.Archived;
-                return ("归档", AuditActions.ArticleArchived);
+                return new("归档", AuditActions.ArticleArchived);
             default:
-                return (article.Status == ArticleStatus.Draft ? "保存草稿" : "保存", AuditActions.ArticleSaved);
+                return new(article.Status == ArticleStatus.Draft ? "保存草稿" : "保存", AuditActions.ArticleSaved);
         }
     }
 
@@ -185,7 +329,7 @@ public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, A
         public bool IsNew => StatusBefore is null;
     }
 
-    private async Task CommitAsync(Article article, string action, string user, DateTime now, AuditNote note, CancellationToken cancellationToken)
+    private async Task CommitAsync(Article article, string action, string user, DateTime now, AuditNote note, CancellationToken cancellationToken, ReviewStep? review = null, string? comment = null)
     {
         if (article.Id != 0)
         {
@@ -206,6 +350,8 @@ public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, A
             CreatedBy = user,
             Action = action,
             Snapshot = ArticleSnapshot.Of(article).ToJson(),
+            Review = review,
+            Comment = comment,
         });
         // Reader pages (the article, its regions, the feeds) show the change at once: ReaderCacheInterceptor evicts on this save.
         if (article.Id != 0)

@@ -17,6 +17,16 @@ public static class DeskText
     };
 
     public static string ToChinese(this CorrectionKind kind) => kind == CorrectionKind.Correction ? "更正" : "说明";
+    public static string ToChinese(this ReviewStep step) => step switch
+    {
+        ReviewStep.Submitted => "提交审核",
+        ReviewStep.PassedFirstReview => "通过初审",
+        ReviewStep.PassedSecondReview => "通过复审",
+        ReviewStep.Published => "终审发布",
+        ReviewStep.Scheduled => "终审定时发布",
+        ReviewStep.Returned => "退回",
+        _ => step.ToString(),
+    };
 
     public static string ToChinese(this ArticleKind kind) => kind switch
     {

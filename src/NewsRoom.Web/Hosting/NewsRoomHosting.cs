@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -82,7 +83,11 @@ internal static class NewsRoomHosting
         services.AddRazorPages(options =>
         {
             // Authorization is set once per folder, never remembered page by page.
-            options.Conventions.AuthorizeFolder("/Editor", Policies.Editor);
+            // The desk opens to every newsroom role; each handler asks for what its step needs ([HandlerPolicy]), and a
+            // reporter reaches only their own drafts.
+            options.Conventions.AuthorizeFolder("/Editor", Policies.Desk);
+            options.Conventions.AddFolderApplicationModelConvention("/Editor/Articles",
+                model => model.Filters.Add(new TypeFilterAttribute(typeof(OwnDraftsFilter))));
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AddPageApplicationModelConvention("/Account/Login",
                 model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountsServiceCollectionExtensions.LoginRateLimit)));

@@ -18,10 +18,13 @@ public class KestrelNewsRoomFactory : NewsRoomFactory
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
-    /// <summary>An editor logged in through the login form, over the socket.</summary>
+    /// <summary>
+    /// A desk account logged in through the login form, over the socket: a chief editor, the role that may change the
+    /// published stories the load is made of.
+    /// </summary>
     public async Task<HttpClient> EditorAsync(string email)
     {
-        await TestClients.EnsureUserAsync(this, email, TestClients.EditorPassword, Data.Entities.Roles.Editor);
+        await TestClients.EnsureUserAsync(this, email, TestClients.EditorPassword, Data.Entities.Roles.ChiefEditor);
         // A plain socket client: the factory's own client follows redirects under Kestrel whatever its options say.
 #pragma warning disable CA2000 // The client owns its handler and the caller owns the client.
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };

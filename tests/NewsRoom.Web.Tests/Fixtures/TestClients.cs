@@ -24,6 +24,21 @@ public static class TestClients
         return await LoginAsync(factory, email, EditorPassword);
     }
 
+    /// <summary>A reporter (记者), logged in.</summary>
+    public static Task<HttpClient> ReporterAsync(WebApplicationFactory<Program> factory, string email = "reporter@test.local") =>
+        InRoleAsync(factory, email, Roles.Reporter);
+
+    /// <summary>A chief editor (总编辑), logged in: the role that publishes.</summary>
+    public static Task<HttpClient> ChiefEditorAsync(WebApplicationFactory<Program> factory, string email = "chief@test.local") =>
+        InRoleAsync(factory, email, Roles.ChiefEditor);
+
+    /// <summary>An account of the role (created when missing), logged in.</summary>
+    public static async Task<HttpClient> InRoleAsync(WebApplicationFactory<Program> factory, string email, string role)
+    {
+        await EnsureUserAsync(factory, email, EditorPassword, role);
+        return await LoginAsync(factory, email, EditorPassword);
+    }
+
     /// <summary>Creates an account with a role unless it exists.</summary>
     public static async Task EnsureUserAsync(WebApplicationFactory<Program> factory, string email, string password, string role)
     {

@@ -78,6 +78,8 @@ internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
     {
         builder.Property(r => r.CreatedBy).HasMaxLength(256);
         builder.Property(r => r.Action).HasMaxLength(50);
+        builder.Property(r => r.Review).HasMaxLength(30);
+        builder.Property(r => r.Comment).HasMaxLength(ReviewOptions.CommentMaxLength);
         builder.HasOne(r => r.Article).WithMany(a => a.Revisions).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ArticleId, r.CreatedAt });
     }

@@ -467,6 +467,31 @@ namespace NewsRoom.Web.Data.Migrations
                     b.ToTable("Corrections");
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.EditLock", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.ToTable("EditLocks");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Edition", b =>
                 {
                     b.Property<int>("Id")
@@ -859,11 +884,19 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Snapshot")
@@ -918,6 +951,37 @@ namespace NewsRoom.Web.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("UserSessions", (string)null);
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.WorkingCopy", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("Stage", "UpdatedAt");
+
+                    b.ToTable("WorkingCopies");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1030,6 +1094,15 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.EditLock", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsRoom.Web.Data.Entities.EditLock", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Edition", b =>
                 {
                     b.HasOne("NewsRoom.Web.Data.Entities.Paper", "Paper")
@@ -1137,6 +1210,15 @@ namespace NewsRoom.Web.Data.Migrations
                     b.HasOne("NewsRoom.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.WorkingCopy", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsRoom.Web.Data.Entities.WorkingCopy", "ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,12 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace NewsRoom.Web.Pages.Editor;
 
-public class IndexModel(NewsRoomDb db) : PageModel
+/// <summary>
+/// The desk: 我的稿件 (the caller's stories not yet out), 等我处理 (the review stage the caller's role answers for), both
+/// oldest first, and below them every story with filters. A reporter sees only their own.
+/// </summary>
+public class IndexModel(NewsRoomDb db, IAuthorizationService authorization) : PageModel
 {
     private const int PageSize = 200;
+    private const int QueueSize = 100;
+
+    /// <summary>The stages a story is in while its writer or a reviewer still works on it.</summary>
+    private static readonly ArticleStatus[] InProgress =
+        [ArticleStatus.Draft, ArticleStatus.AwaitingFirstReview, ArticleStatus.AwaitingSecondReview, ArticleStatus.AwaitingFinalReview, ArticleStatus.Scheduled];
+
+    /// <summary>The step just taken (submit, passfirstreview …), for the notice after a review step.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Saved { get; set; }
+
+    public bool MayReview { get; private set; }
+
+    /// <summary>The queues head the plain desk; a filtered one is a search of every story, and shows its results alone.</summary>
+    public bool ShowQueues => Status is null && Region is null && Kind is null && string.IsNullOrWhiteSpace(Q);
+    public IReadOnlyList<QueueRow> MyStories { get; private set; } = [];
+    public IReadOnlyList<QueueRow> WaitingForMe { get; private set; } = [];
+
+    /// <summary>The stages 等我处理 lists: 待初审 and 待复审 for 编辑, 待终审 for 总编辑 and 管理员.</summary>
+    public IReadOnlyList<ArticleStatus> MyStages { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public ArticleStatus? Status { get; set; }
@@ -28,12 +52,28 @@ public class IndexModel(NewsRoomDb db) : PageModel
     public IReadOnlyList<RegionChoice> Regions { get; private set; } = [];
     public bool MoreThanShown { get; private set; }
 
+    [HandlerPolicy(Policies.Desk)]
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var me = User.Identity?.Name;
+        MayReview = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
+        MyStages = (await authorization.AuthorizeAsync(User, Policies.ChiefEditor)).Succeeded ? [ArticleStatus.AwaitingFinalReview]
+            : MayReview ? [ArticleStatus.AwaitingFirstReview, ArticleStatus.AwaitingSecondReview]
+            : [];
+        // A reporter's desk is their own stories.
+        Mine |= !MayReview;
+        // A published story's edit under review (its working copy) is in the queues by the copy's writer and stage.
+        MyStories = await QueueAsync(
+            db.Articles.Where(a => (a.CreatedBy == me && InProgress.Contains(a.Status)) || db.WorkingCopies.Any(w => w.ArticleId == a.Id && w.CreatedBy == me)),
+            cancellationToken);
+        var stages = MyStages.ToList();
+        WaitingForMe = stages.Count == 0 ? [] : await QueueAsync(
+            db.Articles.Where(a => stages.Contains(a.Status) || db.WorkingCopies.Any(w => w.ArticleId == a.Id && stages.Contains(w.Stage))),
+            cancellationToken);
+
         var query = db.Articles.AsNoTracking();
         if (Mine)
         {
-            var me = User.Identity?.Name;
             query = query.Where(a => a.CreatedBy == me);
         }
         if (Region is int region)
@@ -78,11 +118,43 @@ public class IndexModel(NewsRoomDb db) : PageModel
         Regions = await EditorChoices.RegionsAsync(db, cancellationToken);
     }
 
+    /// <summary>A queue, oldest first: the story that has waited longest in its stage (its last change) leads.</summary>
+    private async Task<List<QueueRow>> QueueAsync(IQueryable<Article> stories, CancellationToken cancellationToken)
+    {
+        var rows = await stories.AsNoTracking()
+            .Select(a => new
+            {
+                a.Id,
+                a.Headline,
+                a.Status,
+                a.CreatedBy,
+                a.UpdatedAt,
+                CopyStage = db.WorkingCopies.Where(w => w.ArticleId == a.Id).Select(w => (ArticleStatus?)w.Stage).FirstOrDefault(),
+                CopyBy = db.WorkingCopies.Where(w => w.ArticleId == a.Id).Select(w => w.CreatedBy).FirstOrDefault(),
+                CopySince = db.WorkingCopies.Where(w => w.ArticleId == a.Id).Select(w => (DateTime?)w.UpdatedAt).FirstOrDefault(),
+                LastStep = a.Revisions.Where(r => r.Review != null).OrderByDescending(r => r.Id).Select(r => r.Review).FirstOrDefault(),
+            })
+            .OrderBy(x => x.CopySince ?? x.UpdatedAt).ThenBy(x => x.Id)
+            .Take(QueueSize)
+            .ToListAsync(cancellationToken);
+        return rows.Select(x => new QueueRow(
+                x.Id,
+                x.Headline,
+                x.Status,
+                x.CopyStage,
+                (x.CopyStage ?? x.Status) == ArticleStatus.Draft && x.LastStep == ReviewStep.Returned,
+                x.CopyStage is null ? x.CreatedBy : x.CopyBy,
+                x.CopySince ?? x.UpdatedAt))
+            .ToList();
+    }
+
     public string StatusLink(ArticleStatus? status) =>
         Url.Page("/Editor/Index", new { status, mine = Mine ? true : (bool?)null, region = Region, kind = Kind, q = Q })!;
 
     /// <summary>The author shown for an imported story that credits no one.</summary>
     public const string ImportedAuthor = "导入";
+
+    public sealed record QueueRow(int Id, string? Headline, ArticleStatus Status, ArticleStatus? WorkingCopyStage, bool Returned, string? Writer, DateTime Since);
 
     public sealed record DeskRow(int Id, string? Headline, ArticleKind Kind, ArticleStatus Status, DateTime? PublishedAt, DateTime UpdatedAt, string? Author, string? Region, bool Imported);
 }

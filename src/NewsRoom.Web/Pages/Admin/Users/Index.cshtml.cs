@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace NewsRoom.Web.Pages.Admin.Users;
 
 /// <summary>
-/// Editor and admin accounts. The last active admin can be neither demoted, locked nor deleted. Resetting a password,
+/// The newsroom's accounts, each with one role: 记者, 编辑, 总编辑 or 管理员. The last active admin can be neither demoted, locked nor deleted. Resetting a password,
 /// locking, changing a role and deleting end the account's sessions at once.
 /// </summary>
 public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions sessions, TimeProvider clock, AuditTrail audit) : PageModel
@@ -21,7 +21,17 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
     [BindProperty]
     public NewAccount Input { get; set; } = new();
 
-    public sealed record UserRow(string Id, string Email, string? DisplayName, bool IsAdmin, bool IsLocked, bool TwoFactor);
+    public sealed record UserRow(string Id, string Email, string? DisplayName, string Role, bool IsLocked, bool TwoFactor);
+
+    /// <summary>The role names as the page shows them, least trusted first.</summary>
+    public static string RoleName(string role) => role switch
+    {
+        Roles.Reporter => "记者",
+        Roles.Editor => "编辑",
+        Roles.ChiefEditor => "总编辑",
+        Roles.Admin => "管理员",
+        _ => role,
+    };
 
     public sealed class NewAccount
     {
@@ -67,9 +77,9 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        if (Input.Role is not (Roles.Editor or Roles.Admin))
+        if (!Roles.All.Contains(Input.Role))
         {
-            ModelState.AddModelError("Input.Role", "角色只能是编辑或管理员。");
+            ModelState.AddModelError("Input.Role", "请选择记者、编辑、总编辑或管理员。");
         }
         if (!ModelState.IsValid)
         {
@@ -80,13 +90,13 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         var created = await users.CreateAsync(user, Input.Password);
         if (created.Succeeded)
         {
-            created = await users.AddToRolesAsync(user, RolesFor(Input.Role));
+            created = await users.AddToRoleAsync(user, Input.Role);
         }
         if (!created.Succeeded)
         {
             return await FailAsync(created);
         }
-        audit.Add(AuditActions.AccountCreated, user.Email, Input.Role == Roles.Admin ? "管理员" : "编辑");
+        audit.Add(AuditActions.AccountCreated, user.Email, RoleName(Input.Role));
         Message = $"已创建账户 {Input.Email}。";
         return RedirectToPage();
     }
@@ -196,19 +206,19 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         {
             return NotFound();
         }
-        if (role is not (Roles.Editor or Roles.Admin))
+        if (role is null || !Roles.All.Contains(role))
         {
-            return await FailAsync("角色只能是编辑或管理员。");
+            return await FailAsync("请选择记者、编辑、总编辑或管理员。");
         }
-        if (role == Roles.Editor && await IsLastActiveAdminAsync(user))
+        if (role != Roles.Admin && await IsLastActiveAdminAsync(user))
         {
-            return await FailAsync("不能把最后一位管理员改为编辑。");
+            return await FailAsync($"不能把最后一位管理员改为{RoleName(role)}。");
         }
         var current = await users.GetRolesAsync(user);
         var result = await users.RemoveFromRolesAsync(user, current);
         if (result.Succeeded)
         {
-            result = await users.AddToRolesAsync(user, RolesFor(role));
+            result = await users.AddToRoleAsync(user, role);
         }
         if (!result.Succeeded)
         {
@@ -217,8 +227,8 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         await users.UpdateSecurityStampAsync(user);
         // A session carries the roles it was signed in with: it ends, and the next login carries the new ones.
         await sessions.EndAllAsync(user.Id);
-        audit.Add(AuditActions.AccountRoleChanged, user.Email, $"{(current.Contains(Roles.Admin) ? "管理员" : "编辑")} → {(role == Roles.Admin ? "管理员" : "编辑")}");
-        Message = $"{user.Email} 现在是{(role == Roles.Admin ? "管理员" : "编辑")}。";
+        audit.Add(AuditActions.AccountRoleChanged, user.Email, $"{RoleName(HighestOf(current))} → {RoleName(role)}");
+        Message = $"{user.Email} 现在是{RoleName(role)}。";
         return RedirectToPage();
     }
 
@@ -265,8 +275,9 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
         return refused.Count == 0;
     }
 
-    // An admin always has the editor role too, as the first admin does, so the editor policy never has to know about admins.
-    private static string[] RolesFor(string role) => role == Roles.Admin ? [Roles.Admin, Roles.Editor] : [Roles.Editor];
+    // An account holds one role; each policy admits the roles above its own, so an admin needs no editor role beside it.
+    // Accounts made before the four roles (the first admin held 管理员 and 编辑) count as their highest.
+    private static string HighestOf(IEnumerable<string> held) => Roles.All.LastOrDefault(held.Contains) ?? "—";
 
     private async Task<bool> IsLastActiveAdminAsync(AppUser user)
     {
@@ -292,7 +303,6 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
 
     private async Task LoadAsync()
     {
-        var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleOrDefaultAsync();
         var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email)
             .Select(u => new
             {
@@ -301,10 +311,10 @@ public class IndexModel(NewsRoomDb db, UserManager<AppUser> users, UserSessions 
                 u.DisplayName,
                 u.LockoutEnd,
                 u.TwoFactorEnabled,
-                IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRoleId),
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
             })
             .ToListAsync();
         var now = clock.GetUtcNow();
-        Accounts = rows.Select(u => new UserRow(u.Id, u.Email ?? u.Id, u.DisplayName, u.IsAdmin, u.LockoutEnd is { } end && end > now, u.TwoFactorEnabled)).ToList();
+        Accounts = rows.Select(u => new UserRow(u.Id, u.Email ?? u.Id, u.DisplayName, HighestOf(u.Roles.OfType<string>()), u.LockoutEnd is { } end && end > now, u.TwoFactorEnabled)).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,41 @@ namespace NewsRoom.Web.Pages.Editor.Articles;
 /// <summary>
 /// The article form shared by /editor/articles/new and /editor/articles/{id}: every button posts the whole
 /// form, so a transition also saves what was typed, and an invalid or refused save shows the form again with
-/// everything the editor typed.
+/// everything the editor typed. Each handler carries the policy its step needs ([HandlerPolicy]); a reporter reaches
+/// only their own drafts (OwnDraftsFilter).
 /// </summary>
-public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider clock) : PageModel
+public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public ArticleInput Input { get; set; } = new();
+
+    /// <summary>The reviewer's comment sent with a review step (审核意见); a return needs one.</summary>
+    [BindProperty]
+    public string? ReviewComment { get; set; }
+
+    /// <summary>Whether the caller may pass and return stories (编辑 and up).</summary>
+    public bool MayReview { get; private set; }
+
+    /// <summary>Whether the caller may publish, schedule and unpublish (总编辑 and up).</summary>
+    public bool MayPublish { get; private set; }
+
+    /// <summary>Set when a reviewer returned the story (or its working copy) to its writer.</summary>
+    public bool Returned { get; private set; }
+
+    /// <summary>The stage of a published story's edit under review (修改稿), or null when there is none.</summary>
+    public ArticleStatus? WorkingCopyStage { get; private set; }
+
+    /// <summary>
+    /// Whether the form works on a published story's working copy: there is one, or the caller may not change what
+    /// readers see and a save would start one.
+    /// </summary>
+    public bool EditsWorkingCopy => Status == ArticleStatus.Published && (WorkingCopyStage is not null || !MayPublish);
+
+    /// <summary>The stage the review buttons act on: the working copy's when the form edits one, else the story's.</summary>
+    public ArticleStatus? Stage => EditsWorkingCopy ? WorkingCopyStage ?? ArticleStatus.Draft : Status;
+
+    /// <summary>The story's review steps, oldest first: who, when, which step and what they wrote.</summary>
+    public IReadOnlyList<ReviewRow> ReviewTrail { get; private set; } = [];
 
     public int? ArticleId { get; private set; }
     public ArticleStatus? Status { get; private set; }
@@ -39,7 +69,9 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
             {
                 return NotFound();
             }
-            Input = ArticleInput.From(ArticleSnapshot.Of(article), article.ConcurrencyStamp);
+            // An edit of a published story under review is what the form works on; readers still see the article itself.
+            var copy = await db.WorkingCopies.AsNoTracking().Where(w => w.ArticleId == articleId).Select(w => w.Snapshot).SingleOrDefaultAsync(cancellationToken);
+            Input = ArticleInput.From(copy is null ? ArticleSnapshot.Of(article) : ArticleSnapshot.FromJson(copy), article.ConcurrencyStamp);
         }
         else
         {
@@ -48,17 +80,37 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
         return await FormAsync(id, cancellationToken);
     }
 
+    [HandlerPolicy(Policies.Desk)]
     public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Save, cancellationToken);
 
+    /// <summary>提交审核: the writer (or anyone on the desk) sends a draft to review.</summary>
+    [HandlerPolicy(Policies.Desk)]
+    public Task<IActionResult> OnPostSubmitAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Submit, cancellationToken);
+
+    [HandlerPolicy(Policies.Editor)]
+    public Task<IActionResult> OnPostPassFirstReviewAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.PassFirstReview, cancellationToken);
+
+    [HandlerPolicy(Policies.Editor)]
+    public Task<IActionResult> OnPostPassSecondReviewAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.PassSecondReview, cancellationToken);
+
+    [HandlerPolicy(Policies.Editor)]
+    public Task<IActionResult> OnPostReturnAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Return, cancellationToken);
+
+    /// <summary>终审发布; from any stage, for 总编辑 publishing is the final review (docs/decisions/008).</summary>
+    [HandlerPolicy(Policies.ChiefEditor)]
     public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Publish, cancellationToken);
 
+    [HandlerPolicy(Policies.ChiefEditor)]
     public Task<IActionResult> OnPostScheduleAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Schedule, cancellationToken);
 
+    [HandlerPolicy(Policies.ChiefEditor)]
     public Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Unpublish, cancellationToken);
 
+    [HandlerPolicy(Policies.Editor)]
     public Task<IActionResult> OnPostArchiveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, WorkflowAction.Archive, cancellationToken);
 
     /// <summary>The preview without JavaScript: the form comes back as typed, with the rendered body.</summary>
+    [HandlerPolicy(Policies.Desk)]
     public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
@@ -67,6 +119,7 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
     }
 
     /// <summary>The live preview's fragment, fetched by editor.js as the body is typed.</summary>
+    [HandlerPolicy(Policies.Desk)]
     public IActionResult OnPostPreviewFragment() => Content(MarkdownRenderer.ToHtml(Input.Body), "text/html; charset=utf-8");
 
     private static readonly DateTime EarliestSchedule = new(2000, 1, 1);
@@ -74,6 +127,11 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
 
     private async Task<IActionResult> SaveAsync(int? id, WorkflowAction action, CancellationToken cancellationToken)
     {
+        var mayPublish = (await authorization.AuthorizeAsync(User, Policies.ChiefEditor)).Succeeded;
+        if (id is int existing && !await MayChangeAsync(existing, action, mayPublish, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
         var knownRegions = await db.Regions.Select(r => r.Id).ToListAsync(cancellationToken);
         Validate(action, knownRegions.ToHashSet());
         if (!ModelState.IsValid)
@@ -85,11 +143,17 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
             ? DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc)
             : (DateTime?)null;
         var user = User.Identity?.Name ?? "?";
-        var outcome = await workflow.SaveAsync(new SaveRequest(id, Input.ConcurrencyStamp, Input.ToSnapshot(), action, publishAt, user), cancellationToken);
+        var request = new SaveRequest(id, Input.ConcurrencyStamp, Input.ToSnapshot(), action, publishAt, user) { Comment = ReviewComment, ThroughReview = !mayPublish };
+        var outcome = await workflow.SaveAsync(request, cancellationToken);
         switch (outcome.Kind)
         {
             case SaveOutcomeKind.NotFound:
                 return NotFound();
+            case SaveOutcomeKind.WrongStage:
+                // Someone took the story a step on (or back) since this form was opened; what was typed stays in the form.
+                ModelState.AddModelError(string.Empty, "稿件已不在可以这样处理的阶段，请刷新后查看它现在的状态。");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await FormAsync(id, cancellationToken);
             case SaveOutcomeKind.Conflict:
                 Conflict = new ConflictView(outcome.Current!, outcome.CurrentSavedBy, outcome.CurrentSavedAt, Input.ToSnapshot());
                 // The form keeps the refused text and now carries the current stamp: saving again after merging
@@ -102,6 +166,9 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
                 ModelState.AddModelError(string.Empty, "这篇稿件已撤稿，不能在这里发布、撤回或归档：撤销撤稿须由管理员在“更正与撤稿”页操作。");
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return await FormAsync(id, cancellationToken);
+            case SaveOutcomeKind.Saved when action is WorkflowAction.Submit or WorkflowAction.PassFirstReview or WorkflowAction.PassSecondReview or WorkflowAction.Return:
+                // The story has moved on to someone else's list (a reporter could not even open it now): back to the desk.
+                return Redirect($"/editor?saved={action.ToString().ToLowerInvariant()}&article={outcome.ArticleId}");
             default:
                 return Redirect($"/editor/articles/{outcome.ArticleId}?saved={action.ToString().ToLowerInvariant()}");
         }
@@ -192,6 +259,15 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
             }
         }
 
+        if (action == WorkflowAction.Return && string.IsNullOrWhiteSpace(ReviewComment))
+        {
+            ModelState.AddModelError(nameof(ReviewComment), "退回时请写明原因");
+        }
+        if (ReviewComment is { Length: > ReviewOptions.CommentMaxLength })
+        {
+            ModelState.AddModelError(nameof(ReviewComment), $"审核意见不能超过 {ReviewOptions.CommentMaxLength} 个字");
+        }
+
         if (action == WorkflowAction.Schedule)
         {
             var nowInChina = clock.GetUtcNow().UtcDateTime + ChinaTime.Offset;
@@ -209,16 +285,32 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
     private async Task<IActionResult> FormAsync(int? id, CancellationToken cancellationToken)
     {
         ArticleId = id;
+        MayReview = (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
+        MayPublish = (await authorization.AuthorizeAsync(User, Policies.ChiefEditor)).Succeeded;
         if (id is int articleId)
         {
             var state = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
-                .Select(a => new { a.Status, a.PublishedAt, Imported = a.ImportKey != null, a.EditedSinceImport })
+                .Select(a => new
+                {
+                    a.Status,
+                    a.PublishedAt,
+                    Imported = a.ImportKey != null,
+                    a.EditedSinceImport,
+                    Returned = (a.Status == ArticleStatus.Draft || a.Status == ArticleStatus.Published)
+                        && a.Revisions.Where(r => r.Review != null).OrderByDescending(r => r.Id).Select(r => r.Review).FirstOrDefault() == ReviewStep.Returned,
+                })
                 .SingleOrDefaultAsync(cancellationToken);
             if (state is null)
             {
                 return NotFound();
             }
-            (Status, PublishedAt, Imported, EditedSinceImport) = (state.Status, state.PublishedAt, state.Imported, state.EditedSinceImport);
+            (Status, PublishedAt, Imported, EditedSinceImport, Returned) = (state.Status, state.PublishedAt, state.Imported, state.EditedSinceImport, state.Returned);
+            WorkingCopyStage = await db.WorkingCopies.AsNoTracking().Where(w => w.ArticleId == articleId).Select(w => (ArticleStatus?)w.Stage).SingleOrDefaultAsync(cancellationToken);
+            ReviewTrail = await db.Revisions.AsNoTracking()
+                .Where(r => r.ArticleId == articleId && r.Review != null)
+                .OrderBy(r => r.Id)
+                .Select(r => new ReviewRow(r.CreatedAt, r.CreatedBy, r.Review!.Value, r.Comment))
+                .ToListAsync(cancellationToken);
             if (Input.ScheduleAt is null && state.Status == ArticleStatus.Scheduled && state.PublishedAt is DateTime at)
             {
                 Input.ScheduleAt = at + ChinaTime.Offset;
@@ -243,6 +335,24 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
         }
     }
 
+    /// <summary>
+    /// Whether the caller may take the action at the story's present stage. What readers see changes only with
+    /// 总编辑's sign-off (docs/decisions/008-three-level-review.md): below it, a published story is edited and reviewed
+    /// through its working copy (save and the review steps), and a scheduled one is left alone.
+    /// </summary>
+    private async Task<bool> MayChangeAsync(int id, WorkflowAction action, bool mayPublish, CancellationToken cancellationToken)
+    {
+        var status = await db.Articles.Where(a => a.Id == id).Select(a => (ArticleStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+        return mayPublish || status switch
+        {
+            ArticleStatus.Scheduled => false,
+            ArticleStatus.Published => action is WorkflowAction.Save or WorkflowAction.Submit or WorkflowAction.PassFirstReview or WorkflowAction.PassSecondReview or WorkflowAction.Return,
+            _ => true,
+        };
+    }
+
+    protected Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) => db.Articles.AnyAsync(a => a.Id == id, cancellationToken);
+
     private Task<Article?> LoadArticleAsync(int id, CancellationToken cancellationToken) =>
         db.Articles.AsNoTracking()
             .Include(a => a.Bylines).ThenInclude(b => b.Person)
@@ -250,6 +360,9 @@ public abstract class ArticleFormModel(NewsRoomDb db, ArticleWorkflow workflow, 
             .Include(a => a.Photos)
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 }
+
+/// <summary>One step of a story's review, as its desk page lists it.</summary>
+public sealed record ReviewRow(DateTime At, string? By, ReviewStep Step, string? Comment);
 
 /// <summary>A refused save: the version someone else saved, and the editor's own text, both to copy from.</summary>
 public sealed record ConflictView(ArticleSnapshot Current, string? SavedBy, DateTime? SavedAt, ArticleSnapshot Refused);

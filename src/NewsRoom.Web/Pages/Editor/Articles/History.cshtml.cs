@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace NewsRoom.Web.Pages.Editor.Articles;
 
-public class HistoryModel(NewsRoomDb db, ArticleWorkflow workflow) : PageModel
+public class HistoryModel(NewsRoomDb db, ArticleWorkflow workflow, IAuthorizationService authorization) : PageModel
 {
     public int ArticleId { get; private set; }
     public string? Headline { get; private set; }
@@ -20,19 +21,29 @@ public class HistoryModel(NewsRoomDb db, ArticleWorkflow workflow) : PageModel
 
     public IReadOnlyList<DiffRun> Diff { get; private set; } = [];
 
+    /// <summary>
+    /// Whether the caller may put an old text back: 编辑 and up, and only 总编辑 on a story readers see (as on the form).
+    /// A reporter only reads their draft's history.
+    /// </summary>
+    public bool MayRestore { get; private set; }
+
+    [HandlerPolicy(Policies.Desk)]
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Headline }).SingleOrDefaultAsync(cancellationToken);
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Headline, a.Status }).SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return NotFound();
         }
         ArticleId = id;
         Headline = article.Headline;
+        MayRestore = article.Status is ArticleStatus.Published or ArticleStatus.Scheduled
+            ? (await authorization.AuthorizeAsync(User, Policies.ChiefEditor)).Succeeded
+            : (await authorization.AuthorizeAsync(User, Policies.Editor)).Succeeded;
         Revisions = await db.Revisions.AsNoTracking()
             .Where(r => r.ArticleId == id)
             .OrderByDescending(r => r.Id)
-            .Select(r => new RevisionRow(r.Id, r.CreatedAt, r.CreatedBy, r.Action))
+            .Select(r => new RevisionRow(r.Id, r.CreatedAt, r.CreatedBy, r.Action, r.Comment))
             .ToListAsync(cancellationToken);
         if (Revisions.Count == 0)
         {
@@ -56,6 +67,8 @@ public class HistoryModel(NewsRoomDb db, ArticleWorkflow workflow) : PageModel
         return Page();
     }
 
+    /// <summary>Puts an old text back: an editor's step, as any change to a story in review is.</summary>
+    [HandlerPolicy(Policies.Editor)]
     public async Task<IActionResult> OnPostRestoreAsync(int id, int revisionId, CancellationToken cancellationToken)
     {
         // The restore form has no field a person types; one refused (FormControlCharacters) is not a browser's post.
@@ -63,9 +76,15 @@ public class HistoryModel(NewsRoomDb db, ArticleWorkflow workflow) : PageModel
         {
             return BadRequest();
         }
+        // As on the form: what readers see changes only with 总编辑's sign-off.
+        var status = await db.Articles.Where(a => a.Id == id).Select(a => (ArticleStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status is ArticleStatus.Published or ArticleStatus.Scheduled && !(await authorization.AuthorizeAsync(User, Policies.ChiefEditor)).Succeeded)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
         var outcome = await workflow.RestoreAsync(id, revisionId, User.Identity?.Name ?? "?", cancellationToken);
         return outcome.Kind == SaveOutcomeKind.NotFound ? NotFound() : Redirect($"/editor/articles/{id}/history");
     }
 
-    public sealed record RevisionRow(int Id, DateTime CreatedAt, string? CreatedBy, string? Action);
+    public sealed record RevisionRow(int Id, DateTime CreatedAt, string? CreatedBy, string? Action, string? Comment);
 }

@@ -33,6 +33,8 @@ public class NoticesModel(NewsRoomDb db, ArticleWorkflow workflow, TimeProvider 
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
+    // Editors may read a story's notices (the internal notes of its retractions included); reporters have no part here.
+    [HandlerPolicy(Policies.Editor)]
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Correction = new CorrectionInput { Kind = CorrectionKind.Correction, Date = TodayInBeijing() };
