@@ -1,0 +1,91 @@
+namespace NewsRoom.Ingest.Tests;
+
+/// <summary>
+/// Photo credits with the employer printed before the role or the supplier named with 供图, photo news whose words run
+/// over more than one paragraph, and captions after a story that opened with its lead (issue 21's weak kinds).
+/// </summary>
+public class OrganisationCreditAndPhotoNewsTests
+{
+    private const string Title = "某旗举办春季植树活动";
+    private const string Lead = "本报讯(记者 张敏)近日,某旗组织干部群众开展春季植树活动,共栽下苗木一万余株。";
+    private const string NextTitle = "某市新建口袋公园二十个";
+    private const string NextLead = "本报讯(记者 李强)今年,某市计划新建口袋公园二十个,让市民出门见绿。";
+
+    private static string Page(params string[] lines) => string.Join("\n\n", lines) + "\n";
+
+    private static (string Caption, List<(string, BylineRole)> Credits)? Photo(string line) =>
+        Credits.ReadPhotoCredit(line) is { } p ? (p.Caption, p.Credits.Select(c => (c.Name, c.Role)).ToList()) : null;
+
+    [Theory]
+    [InlineData("会议现场,代表们认真听取报告。草原云·内蒙古新闻网记者 李晓明摄", "李晓明")]
+    [InlineData("会议现场,代表们认真听取报告。  草原云·内蒙古新闻网记者 王  磊摄", "王磊")]
+    [InlineData("会议现场,代表们认真听取报告。(内蒙古日报社融媒体记者钱多多摄)", "钱多多")]
+    public void ReadPhotoCredit_OutletPrintedBeforeTheRole_IsThePhotographersEmployer(string line, string name)
+    {
+        Assert.Equal(("会议现场,代表们认真听取报告。", [(name, BylineRole.Photographer)]), Photo(line));
+    }
+
+    [Theory]
+    [InlineData("(供图:某某旗旗委宣传部)", "某某旗旗委宣传部", BylineRole.Organization)]
+    [InlineData("(某旗融媒体中心供图)", "某旗融媒体中心", BylineRole.Organization)]
+    [InlineData("(张小明 供图)", "张小明", BylineRole.Photographer)]
+    public void ReadPhotoCredit_SuppliedPhoto_CreditsItsSupplier(string line, string name, BylineRole role)
+    {
+        Assert.Equal((string.Empty, [(name, role)]), Photo(line));
+    }
+
+    [Fact]
+    public void ReadPhotoCredit_CaptionThenSupplier_KeepsTheCaption()
+    {
+        Assert.Equal(("夜幕下的小镇灯火通明。", [("某某旗旗委宣传部", BylineRole.Organization)]), Photo("夜幕下的小镇灯火通明。(供图:某某旗旗委宣传部)"));
+    }
+
+    [Fact]
+    public void ReadPhotoCredit_PhotographerWordBeforeATitledName_IsAPhotographerNotAReporter()
+    {
+        Assert.Equal((string.Empty, [("赵永红", BylineRole.Photographer)]), Photo("摄影/内蒙古日报社融媒体记者 赵永红"));
+        Assert.Equal([new ParsedByline("赵永红", BylineRole.Photographer)], Credits.ReadBylineLine("摄影/内蒙古日报社融媒体记者 赵永红"));
+    }
+
+    [Fact]
+    public void Parse_CaptionAndSupplierUnderAStoryThatOpenedWithItsLead_LeavesTheLeadInTheStory()
+    {
+        const string caption = "春耕时节,农民在田间播种。";
+        var issue = Pages.Parse(Page(Title, Lead, caption, "(某旗融媒体中心供图)", NextTitle, NextLead));
+
+        var story = Pages.Single(issue, Title);
+        Assert.Equal(["近日,某旗组织干部群众开展春季植树活动,共栽下苗木一万余株。"], story.Body);
+        var photo = Assert.Single(issue.Articles, a => a.Kind == ArticleKind.Photo);
+        Assert.Equal(caption, Assert.Single(photo.Photos).Caption);
+        Assert.Equal([new ParsedByline("某旗融媒体中心", BylineRole.Organization)], photo.Bylines);
+        Assert.Equal(NextTitle, issue.Articles[^1].Headline);
+    }
+
+    [Fact]
+    public void Parse_TitleWordsAndACaptionWithItsCredit_AreOnePhotoNewsItem()
+    {
+        const string words = "春天来了,草原上的牧民开始忙着接羔,一派繁忙景象。";
+        const string caption = "牧民在棚圈里照料新生的羊羔。";
+        var issue = Pages.Parse(Page("春回草原", words, caption + "  记者 乙丙 摄", NextTitle, NextLead));
+
+        Assert.Equal(2, issue.Articles.Count);
+        var photo = issue.Articles[0];
+        Assert.Equal((ArticleKind.Photo, "春回草原"), (photo.Kind, photo.Headline));
+        Assert.Empty(photo.Body);
+        Assert.StartsWith(words + caption, Assert.Single(photo.Photos).Caption, StringComparison.Ordinal);
+        Assert.Equal([new ParsedByline("乙丙", BylineRole.Photographer)], photo.Bylines);
+    }
+
+    [Fact]
+    public void Parse_ShortStoryWithTextGoingOnBelowTheCaption_IsNotPhotoNews()
+    {
+        const string words = "春天来了,草原上的牧民开始忙着接羔。";
+        const string more = "据介绍,今年全旗预计接羔五十万只,比去年增加一成。";
+        var issue = Pages.Parse(Page("春回草原", words, "牧民在棚圈里照料新生的羊羔。  记者 乙丙 摄", more, NextTitle, NextLead));
+
+        // The text going on under the caption is the story's: the title and its first words are not photo news.
+        var story = Pages.Single(issue, "春回草原");
+        Assert.Equal(ArticleKind.Article, story.Kind);
+        Assert.Equal([words], story.Body);
+    }
+}
