@@ -130,6 +130,10 @@ internal static partial class Credits
     [GeneratedRegex(@"^(?:(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]|(?<verb>作者|摄影)(?:\s*[:：/／]|[ \u3000]))\s*(?<rest>\S.*)$")]
     private static partial Regex VerbCredit();
 
+    /// <summary>Whether a byline line names what was done before who did it (文/王枝莲, 文·摄影/…牛天甲): printed under the
+    /// text it credits as often as over it, so under a paragraph it closes that story.</summary>
+    public static bool IsWorkCredit(string line) => line.Length <= 80 && VerbCredit().IsMatch(StripBullet(line));
+
     /// <summary>
     /// A byline line: "□本报记者 李玉琢 实习生 李诗诺", "内蒙古日报社融媒体记者 冯雪玉", "文/王枝莲". It must start with a
     /// title (after an employer's name) or a 文/ 图/ mark, so a short body line is never taken for one.

@@ -130,7 +130,7 @@ internal sealed class LineContext(PageState state)
             {
                 continue;
             }
-            if (l.Kind == LineKind.CreditLine)
+            if (l.Kind == LineKind.CreditLine || (l.Kind == LineKind.Byline && j > i + 1 && Credits.IsWorkCredit(l.Text)))
             {
                 return true;
             }

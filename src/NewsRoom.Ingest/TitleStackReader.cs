@@ -227,6 +227,11 @@ internal sealed class TitleStackReader(PageState state)
                 }
                 break;
             }
+            if (l.Kind is LineKind.Byline && firstText >= 0 && cur.HasTopCredit && Credits.IsWorkCredit(l.Text))
+            {
+                // "文·摄影/…牛天甲" under the text: that text's own closing credit, so it is another story's.
+                return true;
+            }
             if (l.Kind is not (LineKind.Text or LineKind.TableRow or LineKind.Furniture or LineKind.Jump))
             {
                 break;

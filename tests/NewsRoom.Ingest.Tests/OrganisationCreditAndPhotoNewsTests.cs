@@ -88,4 +88,17 @@ public class OrganisationCreditAndPhotoNewsTests
         Assert.Equal(ArticleKind.Article, story.Kind);
         Assert.Equal([words], story.Body);
     }
+
+    [Fact]
+    public void Parse_StoryClosedByAWorkCreditLineUnderABylinedStory_IsAStoryOfItsOwn()
+    {
+        const string words = "近日,某嘎查的易地搬迁群众陆续搬进了新居,脸上洋溢着笑容。";
+        var issue = Pages.Parse(Page(Title, Lead, "搬迁群众喜迁新居", words, "文·摄影/草原云·北方新报首席记者  牛天甲", NextTitle, NextLead));
+
+        Assert.Equal([Title, "搬迁群众喜迁新居", NextTitle], issue.Articles.Select(a => a.Headline));
+        Assert.Equal([new ParsedByline("张敏", BylineRole.Reporter)], issue.Articles[0].Bylines);
+        var second = issue.Articles[1];
+        Assert.Equal([words], second.Body);
+        Assert.Equal(["牛天甲"], second.Bylines.Select(b => b.Name));
+    }
 }
