@@ -195,7 +195,7 @@ internal static partial class Credits
             }
             return null;
         }
-        if (s.Length is > 0 and <= 4000 && s.AsSpan().IndexOfAny('/', '／') >= 0 && CaptionCredit().Match(s) is { Success: true } cc && ReadNames(cc.Groups["names"].Value, BylineRole.Photographer) is { Count: > 0 and <= 3 } shot)
+        if (s.Length is > 0 and <= 4000 && s.AsSpan().IndexOfAny('/', '／') >= 0 && CaptionCredit().Match(s) is { Success: true } cc && !IsWorkCredit(cc.Groups["caption"].Value) && ReadNames(cc.Groups["names"].Value, BylineRole.Photographer) is { Count: > 0 and <= 3 } shot)
         {
             // "西城公园航拍图 摄影/吕乐炎": the credit after the caption, verb first.
             return (cc.Groups["caption"].Value.TrimEnd(), shot.Select(n => n with { Role = BylineRole.Photographer }).ToList());

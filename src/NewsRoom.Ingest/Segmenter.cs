@@ -242,7 +242,22 @@ internal sealed class Segmenter(PageState state)
 
     internal void ReadDateline(PageLine line)
     {
-        var m = Credits.ReadDateline(line.Text)!;
+        ParsedDateline? dateline = null;
+        List<ParsedByline> credits;
+        string rest;
+        string printed;
+        if (Credits.ReadDateline(line.Text) is { } m)
+        {
+            (dateline, credits, rest) = (m.Dateline, [.. m.Credits], m.Rest);
+            // Without brackets the dateline runs into the first sentence; keep the line as printed.
+            printed = m.Credits.Count > 0 && line.Text.StartsWith("本报", StringComparison.Ordinal) ? line.Text[..(line.Text.Length - m.Rest.Length)].TrimEnd() : line.Text;
+        }
+        else
+        {
+            // A paragraph that opens with its credit in brackets and no dateline.
+            var opening = Credits.ReadOpeningCredit(line.Text)!.Value;
+            (credits, rest, printed) = (opening.Credits, opening.Text, line.Text);
+        }
         var d = _state.Current;
         if (d is not { Kind: ArticleKind.Article, Dateline: null, Closed: false } || d.TextCount > 0)
         {
@@ -250,16 +265,15 @@ internal sealed class Segmenter(PageState state)
             _state.StartNew(d);
             _state.UnplacePending();
         }
-        d.Dateline = m.Dateline;
-        d.AddBylines(m.Credits);
+        d.Dateline = dateline;
+        d.AddBylines(credits);
         d.HasTopCredit = true;
-        // Without brackets the dateline runs into the first sentence; keep the line as printed.
-        d.AsPrinted.Add(m.Credits.Count > 0 && line.Text.StartsWith("本报", StringComparison.Ordinal) ? line.Text[..(line.Text.Length - m.Rest.Length)].TrimEnd() : line.Text);
+        d.AsPrinted.Add(printed);
         d.OwnStart = d.Body.Count;
-        if (m.Rest.Length > 0)
+        if (rest.Length > 0)
         {
-            var credit = Credits.ReadTrailingCredit(m.Rest);
-            d.Body.Add(new Para(m.Rest, ParaKind.Text, line.Number) { Credited = credit is not null });
+            var credit = Credits.ReadTrailingCredit(rest);
+            d.Body.Add(new Para(rest, ParaKind.Text, line.Number) { Credited = credit is not null });
             if (credit is { } c)
             {
                 d.AddBylines(c.Credits);

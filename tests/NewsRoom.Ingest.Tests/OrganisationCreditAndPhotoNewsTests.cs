@@ -101,4 +101,26 @@ public class OrganisationCreditAndPhotoNewsTests
         Assert.Equal([words], second.Body);
         Assert.Equal(["牛天甲"], second.Bylines.Select(b => b.Name));
     }
+
+    [Fact]
+    public void Parse_ParagraphOpeningWithItsCreditInBrackets_OpensAStoryWithThoseBylines()
+    {
+        const string words = "近日,某旗举办了一场那达慕,吸引了众多牧民参与。";
+        var issue = Pages.Parse(Page(Title, Lead, "某旗举办冬季那达慕", "(内蒙古日报•草原全媒记者:巴图 某某旗融媒体中心记者:苏和巴特尔)" + words));
+
+        Assert.Equal([Title, "某旗举办冬季那达慕"], issue.Articles.Select(a => a.Headline));
+        var second = issue.Articles[1];
+        Assert.Equal([new ParsedByline("巴图", BylineRole.Reporter), new ParsedByline("苏和巴特尔", BylineRole.Reporter)], second.Bylines);
+        Assert.Equal([words], second.Body);
+        Assert.Null(second.Dateline);
+    }
+
+    [Fact]
+    public void ReadBylineLine_WriterAndPhotographerMarksBeforeTitles_GiveWriterAndPhotographer()
+    {
+        Assert.Null(Credits.ReadPhotoCredit("文/本报记者 高敏 图/本报记者 刘伟"));
+        Assert.Equal(
+            [new ParsedByline("高敏", BylineRole.Reporter), new ParsedByline("刘伟", BylineRole.Photographer)],
+            Credits.ReadBylineLine("文/本报记者 高敏 图/本报记者 刘伟"));
+    }
 }
