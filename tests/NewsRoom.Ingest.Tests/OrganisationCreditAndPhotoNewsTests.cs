@@ -123,4 +123,27 @@ public class OrganisationCreditAndPhotoNewsTests
             [new ParsedByline("高敏", BylineRole.Reporter), new ParsedByline("刘伟", BylineRole.Photographer)],
             Credits.ReadBylineLine("文/本报记者 高敏 图/本报记者 刘伟"));
     }
+
+    [Fact]
+    public void Parse_CaptionsBetweenTitleAndAWriterAndPhotographerByline_AreThePhotoSpreadsCaptions()
+    {
+        string[] captions = ["公园里的孩子们在放风筝。", "老人们在湖边散步。", "市民在花丛中拍照。"];
+        const string text = "春风吹绿了城市的每一个角落,公园里游人如织。";
+        var issue = Pages.Parse(Page(["满城春色", .. captions, "□文/图 记者 高飞", text, NextTitle, NextLead]));
+
+        Assert.Equal(["满城春色", NextTitle], issue.Articles.Select(a => a.Headline));
+        var spread = issue.Articles[0];
+        Assert.Equal(captions, spread.Photos.Select(p => p.Caption));
+        Assert.Equal([text], spread.Body);
+        Assert.Equal(["高飞"], spread.Bylines.Select(b => b.Name));
+    }
+
+    [Fact]
+    public void Parse_ShortParagraphsOverAPlainByline_StayTheStorysText()
+    {
+        string[] paragraphs = ["公园里的孩子们在放风筝。", "老人们在湖边散步。"];
+        var issue = Pages.Parse(Page(["满城春色", .. paragraphs, "本报记者 高飞", "春风吹绿了城市的每一个角落。"]));
+
+        Assert.Empty(issue.Articles.SelectMany(a => a.Photos));
+    }
 }
