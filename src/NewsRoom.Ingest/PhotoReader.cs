@@ -7,6 +7,10 @@ internal sealed class PhotoReader(PageState state)
 {
     private readonly PageState _state = state;
 
+    /// <summary>Photo news carries a title of a few words (春回草原, 人勤春早备耕忙); a longer one over a paragraph and
+    /// a captioned photo is a short story with its picture.</summary>
+    internal const int PhotoNewsTitleAtMost = 10;
+
     internal void ReadPhotoCredit(int i, PageLine line, string captionLine, List<ParsedByline> credits)
     {
         var photo = new PhotoDraft { Line = line.Number };
@@ -28,6 +32,7 @@ internal sealed class PhotoReader(PageState state)
             }
             if (cur is { Kind: ArticleKind.Article, Headline: not null, Bylines.Count: 0, Dateline: null, Photos.Count: 0, Closed: false }
                 && cur.TextCount is >= 1 and <= 2 && cur.Body.Count == cur.TextCount && cur.Body.All(p => p is { Kind: ParaKind.Text, Credited: false } && TextRules.EndsSentence(p.Text))
+                && TextRules.CountNonSpace(cur.Headline) <= PhotoNewsTitleAtMost
                 && line.GapBefore <= 1 && _state.Next(i) is not { Kind: LineKind.Text, GapBefore: <= 1 })
             {
                 // Photo news: a short title, the words about the picture, then the caption with its credit, and no byline

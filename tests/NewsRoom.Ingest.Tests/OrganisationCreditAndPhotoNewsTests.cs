@@ -146,4 +146,26 @@ public class OrganisationCreditAndPhotoNewsTests
 
         Assert.Empty(issue.Articles.SelectMany(a => a.Photos));
     }
+
+    [Fact]
+    public void Parse_MarkedColumnNameBetweenAStoryAndATitle_IsTheColumnOfTheStoryUnderIt()
+    {
+        const string words = "近日,某街道对辖区内的老旧小巷进行了改造,路面平整了。(记者 赵四)";
+        var issue = Pages.Parse(Page(Title, "近日,某旗召开推进会,部署下一阶段重点工作。(记者 周平)", "■民生热线", "小巷变美了", words));
+
+        Assert.Equal([Title, "小巷变美了"], issue.Articles.Select(a => a.Headline));
+        Assert.Equal([null, "■民生热线"], issue.Articles.Select(a => a.Column));
+        Assert.DoesNotContain("■民生热线", issue.Articles[0].Body);
+    }
+
+    [Fact]
+    public void Parse_LongTitleOverAParagraphAndACaptionedPhoto_IsAStoryWithAPhotoNotPhotoNews()
+    {
+        const string words = "近日,某旗召开乡村振兴推进会,部署下一阶段重点工作。";
+        var issue = Pages.Parse(Page("某旗召开乡村振兴推进会", words, "会议现场,代表们认真听取报告。  记者 李磊 摄", NextTitle, NextLead));
+
+        var story = Pages.Single(issue, "某旗召开乡村振兴推进会");
+        Assert.Equal(ArticleKind.Article, story.Kind);
+        Assert.Equal([words], story.Body);
+    }
 }
