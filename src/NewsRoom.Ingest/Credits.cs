@@ -179,7 +179,7 @@ internal static partial class Credits
         {
             return (string.Empty, supplied);
         }
-        if (s.Length is >= 4 and <= 40 && VerbCredit().Match(StripBullet(s)) is { Success: true } shotBy && shotBy.Groups["verb"].Value is "摄影" or "图" or "摄"
+        if (s.Length is >= 4 and <= 40 && StripBullet(s) is ['摄' or '图', ..] shotLine && VerbCredit().Match(shotLine) is { Success: true } shotBy && shotBy.Groups["verb"].Value is "摄影" or "图" or "摄"
             && ReadNames(shotBy.Groups["rest"].Value, BylineRole.Photographer) is { Count: > 0 and <= 3 } shooters)
         {
             // "摄影/内蒙古日报社融媒体记者 袁永红" on its own line: the credit of the photo above, whatever the title says.
