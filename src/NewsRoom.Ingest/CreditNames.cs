@@ -57,6 +57,7 @@ internal static partial class CreditNames
         var result = new List<ParsedByline>();
         BylineRole? role = null;
         var sawTitle = false;
+        var photographed = false;
         // "新华社记者彭 源": a padded name run into its title.
         text = PaddedAfterRole().Replace(text, "$1$2$3");
         var tokens = JoinPaddedNames(text.Replace(':', ' ').Replace('：', ' ').Split(Separators, StringSplitOptions.RemoveEmptyEntries));
@@ -69,6 +70,8 @@ internal static partial class CreditNames
             }
             if (token.StartsWith("文/", StringComparison.Ordinal) || token.StartsWith("图/", StringComparison.Ordinal))
             {
+                // "文/本报记者 高敏 图/本报记者 刘伟": from 图/ on, the names took the photos, whatever their title.
+                photographed = token[0] == '图';
                 token = token[2..];
             }
             BylineRole? suffixRole = null;
@@ -104,7 +107,7 @@ internal static partial class CreditNames
                     {
                         return null;
                     }
-                    var r = suffixRole ?? role ?? untitled ?? (looksLikeOrganisation(before) ? BylineRole.Organization : BylineRole.Author);
+                    var r = suffixRole ?? (photographed ? BylineRole.Photographer : (BylineRole?)null) ?? role ?? untitled ?? (looksLikeOrganisation(before) ? BylineRole.Organization : BylineRole.Author);
                     if (role is not null && untitled is null && looksLikeOrganisation(before))
                     {
                         r = BylineRole.Organization;

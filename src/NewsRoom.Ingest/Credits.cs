@@ -8,8 +8,9 @@ internal sealed record DatelineMatch(ParsedDateline Dateline, IReadOnlyList<Pars
 /// <summary>Reads the ways papers credit people: bylines, datelines, trailing credits and photo credits.</summary>
 internal static partial class Credits
 {
-    // A reporter's title as printed: 本报记者, 特派记者, 北方新报融媒体记者, 实习生 …
-    private const string RolePattern = @"(?:本报|新报|本网|北方新报|内蒙古日报|新华社|中新社)?(?:特派|首席|特约|见习|草原全媒|全媒体|融媒体|驻\p{IsCJKUnifiedIdeographs}{1,4})?(?:实习)?(?:记者|通讯员|实习生)";
+    // A reporter's title as printed: 本报记者, 特派记者, 北方新报融媒体记者, 实习生 …, after the employer some papers print
+    // in front of it: 草原云·内蒙古新闻网记者, 内蒙古日报社融媒体记者, 西乌珠穆沁旗融媒体中心记者.
+    private const string RolePattern = @"(?:草原云[·•])?(?:内蒙古新闻网|正北方网|内蒙古日报社|内蒙日报社|\p{IsCJKUnifiedIdeographs}{2,8}融媒体中心)?(?:本报|新报|本网|北方新报|内蒙古日报|新华社|中新社)?(?:特派|首席|特约|见习|草原全媒|全媒体|融媒体|驻\p{IsCJKUnifiedIdeographs}{1,4})?(?:实习)?(?:记者|通讯员|实习生)";
 
     // First characters a reporter's title can start with: a cheap test before the pattern.
     private static readonly System.Buffers.SearchValues<char> TitleStart = System.Buffers.SearchValues.Create("本新北内中特首见草全融驻实记通");
@@ -129,6 +130,10 @@ internal static partial class Credits
     [GeneratedRegex(@"^(?:(?<verb>文[·•]摄影|文[·•]图|文/图|图/文|文|图|摄影|摄)\s*[/／]|(?<verb>作者|摄影)(?:\s*[:：/／]|[ \u3000]))\s*(?<rest>\S.*)$")]
     private static partial Regex VerbCredit();
 
+    /// <summary>Whether a byline line names what was done before who did it (文/王枝莲, 文·摄影/…牛天甲): printed under the
+    /// text it credits as often as over it, so under a paragraph it closes that story.</summary>
+    public static bool IsWorkCredit(string line) => line.Length <= 80 && VerbCredit().IsMatch(StripBullet(line));
+
     /// <summary>
     /// A byline line: "□本报记者 李玉琢 实习生 李诗诺", "内蒙古日报社融媒体记者 冯雪玉", "文/王枝莲". It must start with a
     /// title (after an employer's name) or a 文/ 图/ mark, so a short body line is never taken for one.
@@ -148,8 +153,10 @@ internal static partial class Credits
         if (VerbCredit().Match(body) is { Success: true } v)
         {
             var verb = v.Groups["verb"].Value;
-            var names = ReadNames(v.Groups["rest"].Value, verb is "图" or "摄影" or "摄" ? BylineRole.Photographer : BylineRole.Author);
-            return names is { Count: <= 4 } ? names : null;
+            var photographed = verb is "图" or "摄影" or "摄";
+            var names = ReadNames(v.Groups["rest"].Value, photographed ? BylineRole.Photographer : BylineRole.Author);
+            // "摄影/内蒙古日报社融媒体记者 袁永红": the verb says what the person did here; the title only where they work.
+            return names is { Count: <= 4 } ? photographed ? names.Select(n => n with { Role = BylineRole.Photographer }).ToList() : names : null;
         }
         if (TitleStart.Contains(body[0]) && RolePrefix().IsMatch(body))
         {
@@ -168,6 +175,16 @@ internal static partial class Credits
     public static (string Caption, List<ParsedByline> Credits)? ReadPhotoCredit(string line)
     {
         var s = line.TrimEnd();
+        if (s.Length is >= 4 and <= 40 && s.Contains("供图", StringComparison.Ordinal) && ReadSuppliedBy(s) is { } supplied)
+        {
+            return (string.Empty, supplied);
+        }
+        if (s.Length is >= 4 and <= 40 && StripBullet(s) is ['摄' or '图', ..] shotLine && VerbCredit().Match(shotLine) is { Success: true } shotBy && shotBy.Groups["verb"].Value is "摄影" or "图" or "摄"
+            && ReadNames(shotBy.Groups["rest"].Value, BylineRole.Photographer) is { Count: > 0 and <= 3 } shooters)
+        {
+            // "摄影/内蒙古日报社融媒体记者 袁永红" on its own line: the credit of the photo above, whatever the title says.
+            return (string.Empty, shooters.Select(n => n with { Role = BylineRole.Photographer }).ToList());
+        }
         if (s.Length > 4 && s[^1] is ')' or '）')
         {
             // "(本报记者 王中宙 摄)" at the end of a caption.
@@ -178,7 +195,7 @@ internal static partial class Credits
             }
             return null;
         }
-        if (s.Length is > 0 and <= 4000 && s.AsSpan().IndexOfAny('/', '／') >= 0 && CaptionCredit().Match(s) is { Success: true } cc && ReadNames(cc.Groups["names"].Value, BylineRole.Photographer) is { Count: > 0 and <= 3 } shot)
+        if (s.Length is > 0 and <= 4000 && s.AsSpan().IndexOfAny('/', '／') >= 0 && CaptionCredit().Match(s) is { Success: true } cc && !IsWorkCredit(cc.Groups["caption"].Value) && ReadNames(cc.Groups["names"].Value, BylineRole.Photographer) is { Count: > 0 and <= 3 } shot)
         {
             // "西城公园航拍图 摄影/吕乐炎": the credit after the caption, verb first.
             return (cc.Groups["caption"].Value.TrimEnd(), shot.Select(n => n with { Role = BylineRole.Photographer }).ToList());
@@ -274,6 +291,20 @@ internal static partial class Credits
         }
         var photographers = names.Where(n => !LooksLikeOrganisation(n.Name)).Select(n => n with { Role = BylineRole.Photographer }).ToList();
         return photographers.Count == 0 || photographers.Any(n => n.Name.Length > 6) ? null : (caption, photographers);
+    }
+
+    // "供图：科左中旗旗委宣传部", "科左中旗融媒体中心供图", "供图/王林": who supplied the photo, before or after the word.
+    [GeneratedRegex(@"^(?:供图\s*[:：/／]?\s*(?<names>\S.*)|(?<names>\S.*?)\s*供图)$")]
+    private static partial Regex SuppliedBy();
+
+    /// <summary>The credit of a supplied photo: an organisation that supplied it is its credit (机构), a person its photographer.</summary>
+    private static List<ParsedByline>? ReadSuppliedBy(string credit)
+    {
+        if (SuppliedBy().Match(credit) is not { Success: true } m || ReadNames(m.Groups["names"].Value, BylineRole.Photographer) is not { Count: > 0 and <= 3 } names)
+        {
+            return null;
+        }
+        return names.Select(n => LooksLikeOrganisation(n.Name) ? n with { Role = BylineRole.Organization } : n with { Role = BylineRole.Photographer }).ToList();
     }
 
     /// <summary>A dateline at the start of a paragraph: 本报包头6月2日电(记者 格日勒图) ….</summary>

@@ -15,7 +15,26 @@ internal sealed class LineContext(PageState state)
         PromotePhotoReportCredits();
         ScoreInContext();
         DemoteRunOnBylines();
+        MarkColumnLabels();
     }
+
+    // "■民生热线" between the end of one story and the title of the next: the name of a column over that title, the
+    // way 【云观察】 is. Under a headline the same mark sets a column name inside the title stack, which reads it there.
+    internal void MarkColumnLabels()
+    {
+        for (var i = 0; i < _state.Lines.Count; i++)
+        {
+            var l = _state.Lines[i];
+            if (l.Kind == LineKind.Text && !l.Duplicate && IsMarkedColumnName(l.Text) && _state.Next(i) is { Kind: LineKind.Title, GapBefore: <= 1 }
+                && _state.Previous(i) is not { Kind: LineKind.Title or LineKind.Label })
+            {
+                l.Kind = LineKind.Label;
+            }
+        }
+    }
+
+    private static bool IsMarkedColumnName(string t) =>
+        t.Length is >= 3 and <= 12 && t[0] is '■' or '□' or '◆' && t.AsSpan(1).Trim().Length >= 2 && t.Skip(1).All(c => TextRules.IsIdeograph(c) || c == ' ');
 
     // Repeated blocks (the same paragraph recognised twice) appear once: the last copy is kept, since the
     // earlier one is the stray, unless only the earlier one carries the credit.
@@ -130,7 +149,7 @@ internal sealed class LineContext(PageState state)
             {
                 continue;
             }
-            if (l.Kind == LineKind.CreditLine)
+            if (l.Kind == LineKind.CreditLine || (l.Kind == LineKind.Byline && j > i + 1 && Credits.IsWorkCredit(l.Text)))
             {
                 return true;
             }

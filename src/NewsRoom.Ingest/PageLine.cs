@@ -165,6 +165,11 @@ internal sealed partial class PageLine
         {
             return LineKind.Dateline;
         }
+        if (t[0] is '(' or '（' && Credits.ReadOpeningCredit(t) is { Text.Length: > 0 })
+        {
+            // "(内蒙古日报•草原全媒记者:巴图 …旗融媒体中心记者:苏和)近日，…": the credit a dateline would carry, without the dateline.
+            return LineKind.Dateline;
+        }
         if (IsBanner(t))
         {
             return LineKind.Banner;

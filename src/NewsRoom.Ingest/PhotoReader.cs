@@ -7,6 +7,10 @@ internal sealed class PhotoReader(PageState state)
 {
     private readonly PageState _state = state;
 
+    /// <summary>Photo news carries a title of a few words (春回草原, 人勤春早备耕忙); a longer one over a paragraph and
+    /// a captioned photo is a short story with its picture.</summary>
+    internal const int PhotoNewsTitleAtMost = 10;
+
     internal void ReadPhotoCredit(int i, PageLine line, string captionLine, List<ParsedByline> credits)
     {
         var photo = new PhotoDraft { Line = line.Number };
@@ -23,6 +27,19 @@ internal sealed class PhotoReader(PageState state)
             if (cur is { Kind: ArticleKind.Article, Headline: not null, Bylines.Count: 0, Dateline: null, Photos.Count: 0 } && cur.TextCount == 0 && line.GapBefore <= 1)
             {
                 photo.Columns.Add(captionLine);
+                MakePhotoNews(cur, photo);
+                return;
+            }
+            if (cur is { Kind: ArticleKind.Article, Headline: not null, Bylines.Count: 0, Dateline: null, Photos.Count: 0, Closed: false }
+                && cur.TextCount is >= 1 and <= 2 && cur.Body.Count == cur.TextCount && cur.Body.All(p => p is { Kind: ParaKind.Text, Credited: false } && TextRules.EndsSentence(p.Text))
+                && TextRules.CountNonSpace(cur.Headline) <= PhotoNewsTitleAtMost
+                && line.GapBefore <= 1 && _state.Next(i) is not { Kind: LineKind.Text, GapBefore: <= 1 })
+            {
+                // Photo news: a short title, the words about the picture, then the caption with its credit, and no byline
+                // or dateline of a story anywhere: all of it is the photo's caption.
+                photo.Columns.AddRange(cur.Body.Select(p => p.Text));
+                photo.Columns.Add(captionLine);
+                cur.Body.Clear();
                 MakePhotoNews(cur, photo);
                 return;
             }
@@ -85,7 +102,8 @@ internal sealed class PhotoReader(PageState state)
                     // The story ended with its credit: the text after it, however long, can only be this photo's caption.
                     k = cur.ClosedAt;
                 }
-                while (k > cur.OwnStart && k > Math.Max(cur.ClosedAt, 0) && cur.Body[k - 1] is { Kind: ParaKind.Text, Credited: false } p && TextRules.CountNonSpace(p.Text) <= 40
+                var keep = StoryKeeps(cur);
+                while (k > keep && k > Math.Max(cur.ClosedAt, 0) && cur.Body[k - 1] is { Kind: ParaKind.Text, Credited: false } p && TextRules.CountNonSpace(p.Text) <= 40
                     && !(p.TitleLike && k - 2 >= 0 && TextRules.EndsSentence(cur.Body[k - 2].Text)))
                 {
                     k--;
@@ -162,6 +180,19 @@ internal sealed class PhotoReader(PageState state)
             return;
         }
         _state.StartNew(item);
+    }
+
+    /// <summary>How many of a story's paragraphs a caption read upwards from a credit line cannot take: a titled
+    /// story that opened with its byline or dateline keeps its first paragraph, since a photo's caption does not
+    /// open with the story's lead; other stories keep only what came before them.</summary>
+    internal static int StoryKeeps(Draft story)
+    {
+        if (story.Headline is null || (story.Dateline is null && story.Bylines.Count == 0))
+        {
+            return story.OwnStart;
+        }
+        var first = story.Body.FindIndex(story.OwnStart, p => p.Kind == ParaKind.Text);
+        return first < 0 ? story.OwnStart : first + 1;
     }
 
     // A short title over a caption that carries its credit, or over one caption line and a credit line: photo

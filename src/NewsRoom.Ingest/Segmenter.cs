@@ -197,6 +197,15 @@ internal sealed class Segmenter(PageState state)
     internal static bool EndsMidSentence(Draft d) =>
         !d.Closed && d.Body.Count > d.OwnStart && d.Body[^1] is { Kind: ParaKind.Text, Credited: false } last && !TextRules.EndsSentence(last.Text);
 
+    // Two or more short finished lines under a title, then a byline that says photos were taken (文/图, …/图, 摄),
+    // then the text: captions of a photo spread, not the story's first paragraphs.
+    private bool IsPhotoSpreadCredit(Draft d, int i, PageLine line, List<ParsedByline> names) =>
+        d is { Kind: ArticleKind.Article, Closed: false, Headline: not null, Bylines.Count: 0, Dateline: null, Photos.Count: 0 }
+        && d.Body.Count >= 2 && d.Body.Count == d.TextCount
+        && d.Body.All(p => p is { Kind: ParaKind.Text, Credited: false } && TextRules.CountNonSpace(p.Text) <= 40 && TextRules.EndsSentence(p.Text))
+        && (names.Exists(n => n.Role == BylineRole.Photographer) || line.Text.Contains('图', StringComparison.Ordinal) || line.Text.Contains('摄', StringComparison.Ordinal))
+        && _state.Next(i) is { Kind: LineKind.Text };
+
     internal void ReadByline(int i, PageLine line)
     {
         // A photo report's credit line (LineContext.PromotePhotoReportCredits) reads as the photo credit it also is.
@@ -207,6 +216,23 @@ internal sealed class Segmenter(PageState state)
             _state.Current.AsPrinted.Add(line.Text);
             _state.Current.HasTopCredit = true;
             _state.Current.OwnStart = _state.Current.Body.Count;
+            return;
+        }
+        if (_state.Current is { } spread && IsPhotoSpreadCredit(spread, i, line, names))
+        {
+            // A photo spread: the captions printed between the title and a "文/图" byline are its photos', and the
+            // byline opens the story's text under them.
+            foreach (var p in spread.Body)
+            {
+                var photo = new PhotoDraft { Line = p.Line };
+                photo.Columns.Add(p.Text);
+                spread.Photos.Add(photo);
+            }
+            spread.Body.Clear();
+            spread.AddBylines(names);
+            spread.AsPrinted.Add(line.Text);
+            spread.HasTopCredit = true;
+            spread.OwnStart = 0;
             return;
         }
         if (_state.Current is { Kind: ArticleKind.Article } && ((_state.Current.Bylines.Count == 0 && _state.Current.Dateline is null) || NothingToHead(i)))
@@ -242,7 +268,22 @@ internal sealed class Segmenter(PageState state)
 
     internal void ReadDateline(PageLine line)
     {
-        var m = Credits.ReadDateline(line.Text)!;
+        ParsedDateline? dateline = null;
+        List<ParsedByline> credits;
+        string rest;
+        string printed;
+        if (Credits.ReadDateline(line.Text) is { } m)
+        {
+            (dateline, credits, rest) = (m.Dateline, [.. m.Credits], m.Rest);
+            // Without brackets the dateline runs into the first sentence; keep the line as printed.
+            printed = m.Credits.Count > 0 && line.Text.StartsWith("本报", StringComparison.Ordinal) ? line.Text[..(line.Text.Length - m.Rest.Length)].TrimEnd() : line.Text;
+        }
+        else
+        {
+            // A paragraph that opens with its credit in brackets and no dateline.
+            var opening = Credits.ReadOpeningCredit(line.Text)!.Value;
+            (credits, rest, printed) = (opening.Credits, opening.Text, line.Text);
+        }
         var d = _state.Current;
         if (d is not { Kind: ArticleKind.Article, Dateline: null, Closed: false } || d.TextCount > 0)
         {
@@ -250,16 +291,15 @@ internal sealed class Segmenter(PageState state)
             _state.StartNew(d);
             _state.UnplacePending();
         }
-        d.Dateline = m.Dateline;
-        d.AddBylines(m.Credits);
+        d.Dateline = dateline;
+        d.AddBylines(credits);
         d.HasTopCredit = true;
-        // Without brackets the dateline runs into the first sentence; keep the line as printed.
-        d.AsPrinted.Add(m.Credits.Count > 0 && line.Text.StartsWith("本报", StringComparison.Ordinal) ? line.Text[..(line.Text.Length - m.Rest.Length)].TrimEnd() : line.Text);
+        d.AsPrinted.Add(printed);
         d.OwnStart = d.Body.Count;
-        if (m.Rest.Length > 0)
+        if (rest.Length > 0)
         {
-            var credit = Credits.ReadTrailingCredit(m.Rest);
-            d.Body.Add(new Para(m.Rest, ParaKind.Text, line.Number) { Credited = credit is not null });
+            var credit = Credits.ReadTrailingCredit(rest);
+            d.Body.Add(new Para(rest, ParaKind.Text, line.Number) { Credited = credit is not null });
             if (credit is { } c)
             {
                 d.AddBylines(c.Credits);

@@ -205,7 +205,7 @@ internal sealed class TitleStackReader(PageState state)
     }
 
     // A plain line after a finished paragraph is a sub-head or the headline of a story with no byline. It is a
-    // headline when the text under it ends with a credit before the next title (a story that opened with a
+    // headline when the text under it ends with a credit (or a 文·摄影/ line) before the next title (a story that opened with a
     // byline does not also close with a credit), or when the paragraph under it repeats its words and the
     // story above does not.
     internal bool OpensAnotherStory(Draft cur, PageLine line, int end)
@@ -218,7 +218,8 @@ internal sealed class TitleStackReader(PageState state)
             {
                 continue;
             }
-            if (l.Kind is LineKind.CreditLine || (l.Kind is LineKind.Text && Credits.ReadTrailingCredit(l.Text) is not null))
+            if (l.Kind is LineKind.CreditLine || (l.Kind is LineKind.Text && Credits.ReadTrailingCredit(l.Text) is not null)
+                || (l.Kind is LineKind.Byline && firstText >= 0 && Credits.IsWorkCredit(l.Text)))
             {
                 // A story that opened with a byline does not also close with a credit; otherwise the words decide.
                 if (cur.HasTopCredit)
