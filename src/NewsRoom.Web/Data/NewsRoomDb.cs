@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace NewsRoom.Web.Data;
 
 /// <summary>
-/// The newsroom's store: papers, their editions and pages (issues), articles, people, regions, photos, revisions,
+/// The newsroom's store: papers, their editions and pages (issues), articles, people, regions, photos and their pictures, revisions,
 /// import runs, accounts with their sessions and failed logins, the keys that sign their cookies, and the audit trail.
 /// </summary>
 public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
@@ -19,6 +19,8 @@ public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContex
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<ArticleRegion> ArticleRegions => Set<ArticleRegion>();
     public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<MediaImage> MediaImages => Set<MediaImage>();
+    public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRunFile> ImportRunFiles => Set<ImportRunFile>();

@@ -52,6 +52,9 @@ internal static class NewsRoomHosting
         // The reader site: its output cache is evicted on every save that touches articles.
         builder.Services.AddNewsRoomReader();
 
+        // Pictures: the media store, their renditions made at upload, and the library.
+        builder.Services.AddNewsRoomMedia();
+
         // Search over the FTS5 trigram index of published articles.
         builder.Services.AddNewsRoomSearch();
 
@@ -145,6 +148,7 @@ internal static class NewsRoomHosting
         app.MapEditionRedirects();
         app.MapNewsRoomSitemaps();
         app.MapNewsRoomOperations();
+        app.MapNewsRoomMedia();
         return app;
     }
 }

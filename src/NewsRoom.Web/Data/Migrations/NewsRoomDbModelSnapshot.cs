@@ -628,6 +628,105 @@ namespace NewsRoom.Web.Data.Migrations
                     b.ToTable("LoginFailures", (string)null);
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreditPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OriginalBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFormat")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditPersonId");
+
+                    b.HasIndex("OriginalHash")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("MediaImages");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaRendition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaImageId", "Format", "Width");
+
+                    b.ToTable("MediaRenditions");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Paper", b =>
                 {
                     b.Property<int>("Id")
@@ -696,6 +795,12 @@ namespace NewsRoom.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MediaImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -706,6 +811,8 @@ namespace NewsRoom.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
+
+                    b.HasIndex("MediaImageId");
 
                     b.ToTable("Photos");
                 });
@@ -988,6 +1095,27 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Issue");
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaImage", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Person", "CreditPerson")
+                        .WithMany()
+                        .HasForeignKey("CreditPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreditPerson");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaRendition", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.MediaImage", "MediaImage")
+                        .WithMany("Renditions")
+                        .HasForeignKey("MediaImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MediaImage");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Paper", b =>
                 {
                     b.HasOne("NewsRoom.Web.Data.Entities.Region", "HomeRegion")
@@ -1006,7 +1134,14 @@ namespace NewsRoom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("NewsRoom.Web.Data.Entities.MediaImage", "MediaImage")
+                        .WithMany("Uses")
+                        .HasForeignKey("MediaImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Article");
+
+                    b.Navigation("MediaImage");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Region", b =>
@@ -1060,6 +1195,13 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Articles");
 
                     b.Navigation("Original");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaImage", b =>
+                {
+                    b.Navigation("Renditions");
+
+                    b.Navigation("Uses");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Paper", b =>

@@ -23,6 +23,9 @@ public class ShowModel(ArticlePageReader pages) : PageModel
     /// <summary>The printed headline or the photo's printed title; null when the item was printed without one.</summary>
     public string? PrintedTitle => Article.Headline ?? Photos.Select(p => p.Title).FirstOrDefault(t => t is not null);
 
+    /// <summary>The picture link previews and search engines are given: the lead image, else the first picture.</summary>
+    public PictureView? SharedPicture => Photos.Where(p => p.Picture is not null).OrderByDescending(p => p.IsLead).Select(p => p.Picture).FirstOrDefault();
+
     public string Title => DisplayTitles.For(PrintedTitle ?? Article.DisplayTitle, Article.Body.Length > 0 ? Article.Kind : ArticleKind.Photo, TextStart);
 
     // Photo news carries its words in the caption.
@@ -87,6 +90,9 @@ public class ShowModel(ArticlePageReader pages) : PageModel
         PrintEdition = Article is { Paper: { } paper, IssueDate: { } day } ? $"{paper} {EditionAddresses.DayName(day)}" : null,
         PrintPage = Article.PageNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         PrintSection = Article.PageName,
+        Image = SharedPicture is { } picture
+            ? [new JsonLdImage("ImageObject", HttpContext.AbsoluteUrl(picture.Largest.Url), picture.Largest.Width, picture.HeightAt(picture.Largest))]
+            : null,
     }.ToJson();
 
     /// <summary>The page the story was printed on, for the link back to it; null for a story written at the desk.</summary>
