@@ -1,11 +1,15 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace NewsRoom.Web.Data.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// Pictures uploaded at the desk (MediaImages) with their renditions, and a photo's picture and lead mark. Photos gets
+    /// its foreign key by ALTER TABLE … ADD COLUMN … REFERENCES, not by EF's table rebuild: rebuilding Photos would drop
+    /// the search index's triggers on it and break the ArticleSearchText view that reads it.
+    /// </summary>
     public partial class MediaImages : Migration
     {
         /// <inheritdoc />
@@ -17,12 +21,6 @@ namespace NewsRoom.Web.Data.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
-
-            migrationBuilder.AddColumn<int>(
-                name: "MediaImageId",
-                table: "Photos",
-                type: "INTEGER",
-                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "MediaImages",
@@ -78,10 +76,6 @@ namespace NewsRoom.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_Photos_MediaImageId",
-                table: "Photos",
-                column: "MediaImageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaImages_CreditPersonId",
@@ -104,20 +98,24 @@ namespace NewsRoom.Web.Data.Migrations
                 table: "MediaRenditions",
                 columns: new[] { "MediaImageId", "Format", "Width" });
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Photos_MediaImages_MediaImageId",
+            // After MediaImages exists; SQLite allows a REFERENCES clause on an added column whose default is NULL.
+            migrationBuilder.Sql("ALTER TABLE Photos ADD COLUMN MediaImageId INTEGER NULL CONSTRAINT FK_Photos_MediaImages_MediaImageId REFERENCES MediaImages (Id) ON DELETE RESTRICT;");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Photos_MediaImageId",
                 table: "Photos",
-                column: "MediaImageId",
-                principalTable: "MediaImages",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+                column: "MediaImageId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Photos_MediaImages_MediaImageId",
+            // SQLite cannot drop a column that holds a foreign key without rebuilding the table (see above), so Photos
+            // keeps an empty MediaImageId; the model before this migration never reads it.
+            migrationBuilder.Sql("UPDATE Photos SET MediaImageId = NULL;");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Photos_MediaImageId",
                 table: "Photos");
 
             migrationBuilder.DropTable(
@@ -126,17 +124,8 @@ namespace NewsRoom.Web.Data.Migrations
             migrationBuilder.DropTable(
                 name: "MediaImages");
 
-            migrationBuilder.DropIndex(
-                name: "IX_Photos_MediaImageId",
-                table: "Photos");
-
-            migrationBuilder.DropColumn(
-                name: "IsLead",
-                table: "Photos");
-
-            migrationBuilder.DropColumn(
-                name: "MediaImageId",
-                table: "Photos");
+            // Dropped in place, not by EF's table rebuild (see above).
+            migrationBuilder.Sql("ALTER TABLE Photos DROP COLUMN IsLead;");
         }
     }
 }
