@@ -156,6 +156,30 @@ public class MediaTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory
     }
 
     [Fact]
+    public async Task UploadToAnImportedPhotoNewsItem_FillsItsParsedCaption_AndTheItemShowsThePicture()
+    {
+        using var editor = await TestClients.EditorAsync(factory, Editor);
+        using var reader = TestClients.Anonymous(factory);
+        var (articleId, photoId, caption) = await factory.WithDbAsync(db => db.Photos
+            .Where(p => p.Article.Status == ArticleStatus.Published && p.Article.IssueId != null && p.MediaImageId == null)
+            .OrderBy(p => p.Id).Select(p => new { p.ArticleId, p.Id, p.Caption }).FirstAsync())
+            .ContinueWith(t => (t.Result.ArticleId, t.Result.Id, t.Result.Caption), TaskScheduler.Default);
+        var photosBefore = await factory.WithDbAsync(db => db.Photos.CountAsync(p => p.ArticleId == articleId));
+
+        var form = (await editor.GetDocumentAsync($"/editor/articles/{articleId}/photos")).Form("#photo-upload");
+        Assert.Equal(caption, form.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Caption']")!.Value);
+        Assert.Equal(photoId.ToString(System.Globalization.CultureInfo.InvariantCulture), form.QuerySelector<IHtmlSelectElement>("select[name='Input.PhotoId']")!.Value);
+        using var response = await editor.SubmitAsync(form, new Dictionary<string, string?> { ["Input.Alt"] = "导入图片新闻的照片" },
+            files: new FormFile("Upload", "imported.jpg", TestImages.CameraJpeg(800, 600), "image/jpeg"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(photosBefore, await factory.WithDbAsync(db => db.Photos.CountAsync(p => p.ArticleId == articleId)));
+        Assert.NotNull(await factory.WithDbAsync(db => db.Photos.Where(p => p.Id == photoId).Select(p => p.MediaImageId).SingleAsync()));
+        var page = await reader.GetDocumentAsync($"/articles/{articleId}");
+        Assert.Equal("lazy", page.QuerySelector("figure.photo img[alt='导入图片新闻的照片']")!.GetAttribute("loading"));
+    }
+
+    [Fact]
     public async Task PhotosPage_PrintsACaptionsCreditOnce()
     {
         using var reader = TestClients.Anonymous(factory);

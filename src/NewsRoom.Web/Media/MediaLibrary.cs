@@ -81,6 +81,12 @@ public sealed class MediaLibrary(NewsRoomDb db, IMediaStore store, AuditTrail au
             };
             db.Photos.Add(photo);
         }
+        else
+        {
+            // The form showed the parsed caption and credit for the editor to correct: what they sent is the caption now.
+            photo.Caption = Clean(details.Caption) ?? photo.Caption;
+            photo.Credits = Clean(details.CreditName) ?? photo.Credits;
+        }
         photo.MediaImageId = image.Id;
         photo.MediaImage = image;
         if (lead)
