@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsRoom.Web.Tests;
 
@@ -130,7 +129,7 @@ public partial class AuthorizationMatrixTests(NewsRoomFactory factory) : IClassF
         return status == 400 || route.IgnoresAntiforgery ? null : $"expected 400 for a POST without antiforgery token, got {status}";
     }
 
-    private sealed record Samples(int ArticleId, int IssueId, int PersonId, string RegionSlug, int ImportRunId, string PaperSlug, string MediaName);
+    private sealed record Samples(int ArticleId, int IssueId, int PersonId, string RegionSlug, int ImportRunId, string PaperSlug);
 
     /// <summary>Real ids from the store for the route parameters: an article of this test's own, with its issue, person and region.</summary>
     private Task<Samples> SamplesAsync() => factory.WithDbAsync(async db =>
@@ -142,11 +141,7 @@ public partial class AuthorizationMatrixTests(NewsRoomFactory factory) : IClassF
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync();
         var paperSlug = await db.Issues.Where(i => i.Id == issueId).Select(i => i.Edition.Paper.Slug).SingleAsync();
-        // A rendition in the media store, served to everyone.
-        var picture = TestImages.CameraJpeg(64, 48);
-        var mediaName = MediaNames.Rendition(picture, ImageFormats.Jpeg);
-        await factory.Services.GetRequiredService<IMediaStore>().SaveAsync(MediaFileKind.Rendition, mediaName, picture, CancellationToken.None);
-        return new Samples(article.Id, issueId, article.Bylines[0].PersonId, slug, run.Id, paperSlug, mediaName);
+        return new Samples(article.Id, issueId, article.Bylines[0].PersonId, slug, run.Id, paperSlug);
     });
 
     private static string Fill(AppRoute route, Samples samples)
@@ -168,7 +163,6 @@ public partial class AuthorizationMatrixTests(NewsRoomFactory factory) : IClassF
                 ("slug", "regions") => samples.RegionSlug,
                 ("code", "error") => "404",
                 ("number", "sitemaps") => "1",
-                ("name", "media") => samples.MediaName,
                 _ when optional => string.Empty,
                 _ => throw new InvalidOperationException($"No sample value for {{{name}}} in {route.Template}: give the matrix one."),
             };

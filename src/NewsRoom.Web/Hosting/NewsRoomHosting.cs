@@ -131,6 +131,8 @@ internal static class NewsRoomHosting
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         // Static files with long cache lifetimes for fingerprinted addresses.
         app.UseNewsRoomStaticFiles();
+        // Picture renditions from the media store, named by their content's hash, cached for a year.
+        app.UseNewsRoomMedia();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -148,7 +150,6 @@ internal static class NewsRoomHosting
         app.MapEditionRedirects();
         app.MapNewsRoomSitemaps();
         app.MapNewsRoomOperations();
-        app.MapNewsRoomMedia();
         return app;
     }
 }

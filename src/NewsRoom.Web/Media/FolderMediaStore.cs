@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace NewsRoom.Web.Media;
@@ -6,15 +7,23 @@ namespace NewsRoom.Web.Media;
 /// The media store as a folder (NewsRoom:Media:Path): originals/ and renditions/. Several web nodes can share it as a
 /// volume: a file is written under a temporary name and moved into place, so no node reads half a file.
 /// </summary>
-internal sealed class FolderMediaStore : IMediaStore
+internal sealed class FolderMediaStore : IMediaStore, IDisposable
 {
     private readonly string _root;
+    private readonly PhysicalFileProvider _renditions;
 
     public FolderMediaStore(IOptions<NewsRoomOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _root = Path.GetFullPath(options.Value.Media.Path, Environment.CurrentDirectory);
+        var renditions = Path.Combine(_root, "renditions");
+        Directory.CreateDirectory(renditions);
+        _renditions = new PhysicalFileProvider(renditions);
     }
+
+    public IFileProvider Renditions => _renditions;
+
+    public void Dispose() => _renditions.Dispose();
 
     public async Task SaveAsync(MediaFileKind kind, string name, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {

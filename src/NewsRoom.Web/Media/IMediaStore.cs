@@ -1,3 +1,5 @@
+using Microsoft.Extensions.FileProviders;
+
 namespace NewsRoom.Web.Media;
 
 /// <summary>
@@ -12,6 +14,9 @@ public interface IMediaStore
     Stream? OpenRead(MediaFileKind kind, string name);
 
     Task DeleteAsync(MediaFileKind kind, string name, CancellationToken cancellationToken);
+
+    /// <summary>The renditions as files for the static file pipeline, which serves them under /media/; originals are not in it.</summary>
+    IFileProvider Renditions { get; }
 }
 
 public enum MediaFileKind

@@ -13,21 +13,17 @@ internal static class MediaServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Renditions at /media/{hash}.{ext}: the name is the hash of the bytes, so the answer never changes and browsers
-    /// and proxies keep it for a year. Originals are never served (they carry the camera's EXIF, location included).
+    /// Renditions at /media/{hash}.{ext}, through the static file pipeline (ETag, 304, ranges; before routing, as the
+    /// site's own static files): the name is the hash of the bytes, so the answer never changes and browsers and proxies
+    /// keep it for a year. Originals are never served: they carry the camera's EXIF, location included.
     /// </summary>
-    public static IEndpointRouteBuilder MapNewsRoomMedia(this IEndpointRouteBuilder endpoints)
+    public static void UseNewsRoomMedia(this IApplicationBuilder app)
     {
-        endpoints.MapGet(MediaNames.UrlPrefix + "{name}", (string name, HttpContext context, IMediaStore store) =>
+        app.UseStaticFiles(new StaticFileOptions
         {
-            if (!MediaNames.IsValid(name) || name.Length > 40 || store.OpenRead(MediaFileKind.Rendition, name) is not { } file)
-            {
-                return Results.NotFound();
-            }
-            context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            // The hash in the name is the entity tag: a conditional request is answered 304 by the file result.
-            return Results.File(file, MediaNames.ContentType(name), entityTag: new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(name)}\""));
+            FileProvider = app.ApplicationServices.GetRequiredService<IMediaStore>().Renditions,
+            RequestPath = MediaNames.UrlPrefix.TrimEnd('/'),
+            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable",
         });
-        return endpoints;
     }
 }
