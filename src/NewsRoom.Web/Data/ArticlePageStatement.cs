@@ -80,7 +80,7 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
                NULL, NULL, NULL
         FROM article t JOIN ArticleBylines b ON b.ArticleId = t.Id JOIN People p ON p.Id = b.PersonId
         UNION ALL
-        SELECT 2, p."Order", p.Id, m.Width, m.Height, p.Title, p.Caption, p.Credits, m.Alt, {Renditions("jpeg")}, {Renditions("webp")},
+        SELECT 2, p."Order", p.Id, m.Width, m.Height, p.Title, p.Caption, p.Credits, m.Alt, {Renditions(ImageFormats.Jpeg)}, {Renditions(ImageFormats.Webp)},
                m.CreditPersonId, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.IsLead
         FROM article t JOIN Photos p ON p.ArticleId = t.Id LEFT JOIN MediaImages m ON m.Id = p.MediaImageId
         UNION ALL
