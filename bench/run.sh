@@ -48,11 +48,20 @@ start_site() { # port, extra args...
   local port=$1; shift
   ASPNETCORE_ENVIRONMENT=Production dotnet "$out/site/NewsRoom.Web.dll" --urls="http://127.0.0.1:$port" \
     --ConnectionStrings:NewsRoom="Data Source=$db" --NewsRoom:ImportSeedsOnFirstStart=false \
-    --NewsRoom:Admin:Password=Bench-Passw0rd --Serilog:MinimumLevel:Default=Warning "$@" >"$out/site-$port.log" 2>&1 &
+    --NewsRoom:Admin:Password=Bench-Passw0rd --NewsRoom:Media:Path="$out/media" --Serilog:MinimumLevel:Default=Warning "$@" >"$out/site-$port.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && return 0; sleep 0.5; done
   echo "site on $port did not start" >&2; exit 1
 }
+# A picture rendition of a typical size (a 1024 px JPEG is about 100 KB), in the site's media store and in nginx's
+# folder under the same name: both servers send its bytes as they are, so the bytes themselves need not be a photo.
+rendition_bytes=$out/rendition.bin
+python3 -c "import random,sys; r=random.Random(26); sys.stdout.buffer.write(b'\xff\xd8\xff' + bytes(r.getrandbits(8) for _ in range(100*1024)))" >"$rendition_bytes"
+rendition=$(sha256sum "$rendition_bytes" | cut -c1-32).jpg
+mkdir -p "$out/media/renditions" "$out/nginx/media"
+cp "$rendition_bytes" "$out/media/renditions/$rendition"
+cp "$rendition_bytes" "$out/nginx/media/$rendition"
+
 echo "== start sites" >&2
 start_site $site_port
 site_pid=${pids[-1]}
@@ -79,7 +88,11 @@ events { worker_connections 1024; }
 http {
   access_log off;
   default_type text/html;
-  server { listen 127.0.0.1:$nginx_port; root $out/nginx/html; location / { try_files /article.html =404; } }
+  server {
+    listen 127.0.0.1:$nginx_port; root $out/nginx/html;
+    location / { try_files /article.html =404; }
+    location /media/ { root $out/nginx; types { image/jpeg jpg; } add_header Cache-Control "public, max-age=31536000, immutable"; }
+  }
 }
 NGINX
 nginx -c "$out/nginx/nginx.conf" -p "$out/nginx"
@@ -122,13 +135,13 @@ results=$out/results.md
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 } >"$results"
 # Each site row is run right after an nginx row at the same connections: the ratio is to that nginx row.
-nginx_row() { # connections [threads] -> rate
-  run_wrk "http://127.0.0.1:$nginx_port/" "$1" "" "${2:-2}" >"$out/wrk.txt"; read -r rps p50 p99 mx err < <(parse_wrk "$out/wrk.txt")
-  echo "| nginx, saved article page${2:+, wrk -t$2} | $1 | $rps | 1.00 | $p50 | $p99 | $mx | $err |" >>"$results"
+nginx_row() { # connections [threads] [path label] -> rate
+  run_wrk "http://127.0.0.1:$nginx_port${3:-/}" "$1" "" "${2:-2}" >"$out/wrk.txt"; read -r rps p50 p99 mx err < <(parse_wrk "$out/wrk.txt")
+  echo "| nginx, ${4:-saved article page}${2:+, wrk -t$2} | $1 | $rps | 1.00 | $p50 | $p99 | $mx | $err |" >>"$results"
   echo "$rps"
 }
-row() { # label port path conns [threads] -> rate
-  local reference; reference=$(nginx_row "$4" "${5:-}")
+row() { # label port path conns [threads] [nginx-path nginx-label] -> rate
+  local reference; reference=$(nginx_row "$4" "${5:-}" "${6:-/}" "${7:-}")
   run_wrk "http://127.0.0.1:$2$3" "$4" "" "${5:-2}" >"$out/wrk.txt"; read -r rps p50 p99 mx err < <(parse_wrk "$out/wrk.txt")
   ratio=$(python3 -c "print(f'{$rps/max($reference, 1):.2f}')")
   echo "| $1${5:+, wrk -t$5} | $4 | $rps | $ratio | $p50 | $p99 | $mx | $err |" >>"$results"
@@ -146,6 +159,10 @@ for name in article league front search; do
     r=$(row "$label" $site_port "${endpoints[$name]}" $c)
     [ "${max_rps[$name]:-0}" -lt "$r" ] && max_rps[$name]=$r
   done
+done
+# A picture rendition (issue 26: at least 0.6 of nginx's rate for the same file), against nginx sending that file.
+for c in 16 64 256; do
+  row "picture rendition, 100 KB" $site_port "/media/$rendition" $c "" "/media/$rendition" "the same 100 KB file" >/dev/null
 done
 for c in 16 64 256; do
   r=$(row "article (output cache off)" $nocache_port "${endpoints[article]}" $c)

@@ -7,6 +7,7 @@ global using NewsRoom.Web.Data.Entities;
 global using NewsRoom.Web.Desk;
 global using NewsRoom.Web.Hosting;
 global using NewsRoom.Web.Import;
+global using NewsRoom.Web.Media;
 global using NewsRoom.Web.Operations;
 global using NewsRoom.Web.Reader;
 global using NewsRoom.Web.Search;

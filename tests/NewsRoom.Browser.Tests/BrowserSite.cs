@@ -31,6 +31,7 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:NewsRoom", $"Data Source={Path.Combine(_folder, "newsroom.db")}");
+        builder.UseSetting("NewsRoom:Media:Path", Path.Combine(_folder, "media"));
         builder.UseSetting("NewsRoom:Admin:Email", AdminEmail);
         builder.UseSetting("NewsRoom:Admin:Password", AdminPassword);
     }

@@ -6,6 +6,7 @@ global using NewsRoom.Web.Data.Entities;
 global using NewsRoom.Web.Desk;
 global using NewsRoom.Web.Hosting;
 global using NewsRoom.Web.Import;
+global using NewsRoom.Web.Media;
 global using NewsRoom.Web.Reader;
 global using NewsRoom.Web.Pages.Admin.Audit;
 global using NewsRoom.Web.Search;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsRoom.Web.Tests;
 
@@ -27,6 +28,16 @@ public class HtmlValidationTests(NewsRoomFactory factory) : IClassFixture<NewsRo
             await db.SaveChangesAsync();
             return story.Id;
         });
+        // The article shows a lead picture, and /photos its thumbnail: the picture markup is checked too.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsRoomDb>();
+            var library = scope.ServiceProvider.GetRequiredService<MediaLibrary>();
+            var details = new MediaDetails("校验用的图片", "校验用的图片说明", "校验摄影");
+            var image = await library.AddAsync(TestImages.CameraJpeg(900, 600), "check.jpg", details, CancellationToken.None);
+            await library.AttachAsync(await db.Articles.SingleAsync(a => a.Id == article), image, null, lead: true, details, CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
         string[] paths = ["/", "/regions/hulunbeier", "/regions/hulunbeier?county=manzhouli-city", $"/articles/{article}",
             $"/articles/{untitled}", "/search", "/search?q=%E5%8C%85%E5%A4%B4", "/photos", $"/people/{personId}", "/regions",
             "/corrections", $"/articles/{retracted}"];

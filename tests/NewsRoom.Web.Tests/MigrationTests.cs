@@ -166,6 +166,39 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal("发布", kept);
     }
 
+    [Fact]
+    public async Task MediaImages_KeepsEveryPhotoCaption_AndThePhotosSearchTriggers_BothWays()
+    {
+        var options = new DbContextOptionsBuilder<NewsRoomDb>().UseSqlite($"Data Source={Path.Combine(_folder, "store.db")}").Options;
+        await using var db = new NewsRoomDb(options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("AuditTrail");
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Articles (Id, Kind, Headline, Body, Status, CreatedAt, UpdatedAt, EditedSinceImport, ConcurrencyStamp) VALUES
+                (10, 'Photo', NULL, '', 'Published', '2025-06-02 00:00:00', '2025-06-02 00:00:00', 0, 'A');
+            INSERT INTO Photos (Id, ArticleId, Title, Caption, Credits, "Order") VALUES (5, 10, NULL, '草原上的赛马 ■本报记者 王中宙 摄', '王中宙', 0);
+            """);
+        var triggersBefore = await PhotoTriggersAsync(db);
+
+        await migrator.MigrateAsync();
+        var photo = await db.Photos.SingleAsync(p => p.Id == 5);
+
+        Assert.Equal(("草原上的赛马 ■本报记者 王中宙 摄", "王中宙", null, false), (photo.Caption, photo.Credits, photo.MediaImageId, photo.IsLead));
+        Assert.Equal(triggersBefore, await PhotoTriggersAsync(db));
+        Assert.NotEmpty(triggersBefore);
+        // The view the search triggers read still reads Photos.
+        Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM ArticleSearchText WHERE Captions LIKE '%赛马%'").SingleAsync());
+
+        await migrator.MigrateAsync("AuditTrail");
+        var captions = await db.Database.SqlQueryRaw<string>("SELECT Caption AS Value FROM Photos").ToListAsync();
+
+        Assert.Equal(["草原上的赛马 ■本报记者 王中宙 摄"], captions);
+        Assert.Equal(triggersBefore, await PhotoTriggersAsync(db));
+    }
+
+    private static Task<List<string>> PhotoTriggersAsync(NewsRoomDb db) =>
+        db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Photos' ORDER BY name").ToListAsync();
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

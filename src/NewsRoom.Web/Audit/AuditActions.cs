@@ -43,6 +43,10 @@ public static class AuditActions
     public const string BackupDownloaded = "backup.downloaded";
     public const string AuditPruned = "audit.pruned";
 
+    public const string MediaUploaded = "media.uploaded";
+    public const string MediaAttached = "media.attached";
+    public const string MediaDeleted = "media.deleted";
+
     private static readonly Dictionary<string, string> Labels = new()
     {
         [ArticleCreated] = "新建稿件",
@@ -77,6 +81,9 @@ public static class AuditActions
         [PageRefiled] = "更正版面归档",
         [BackupDownloaded] = "下载备份",
         [AuditPruned] = "清理审计记录",
+        [MediaUploaded] = "上传图片",
+        [MediaAttached] = "配图",
+        [MediaDeleted] = "删除图片",
     };
 
     /// <summary>Every action, in the order the filter lists them.</summary>

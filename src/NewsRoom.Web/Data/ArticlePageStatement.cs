@@ -25,7 +25,9 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
         /// <summary>Id person, Text1 name, Text2 role.</summary>
         Byline = 1,
 
-        /// <summary>Text1 title, Text2 caption, Text3 credits.</summary>
+        /// <summary>Text1 title, Text2 caption, Text3 credits; with a picture Int1 width, Int2 height, Text4 alt,
+        /// Text5 and Text6 the JPEG and WebP renditions (name:width, comma-separated, narrowest first), Text7 the
+        /// photographer's person id; Int3 1 for the lead image.</summary>
         Photo = 2,
 
         /// <summary>Id region, Int1 primary (1 or 0), Text1 name, Text2 slug; the primary first.</summary>
@@ -55,6 +57,10 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
              ELSE COALESCE((SELECT substr(p.Caption, 1, {DisplayTitles.TextLength}) FROM Photos p WHERE p.ArticleId = c.Id ORDER BY p."Order" LIMIT 1), '') END
         """;
 
+    // A picture's renditions of one format, for srcset.
+    private static string Renditions(string format) =>
+        $"(SELECT group_concat(r.Name || ':' || r.Width, ',' ORDER BY r.Width) FROM MediaRenditions r WHERE r.MediaImageId = m.Id AND r.Format = '{format}')";
+
     /// <summary>
     /// Everything the page of one published article shows, as rows of the kinds in <see cref="RowKind"/>; no row at all
     /// when the article is not published. Related articles are one range of the PrimaryRegionId index, the neighbours one
@@ -77,9 +83,9 @@ public sealed class ArticlePageStatement(string connectionString) : IDisposable
                NULL, NULL, NULL
         FROM article t JOIN ArticleBylines b ON b.ArticleId = t.Id JOIN People p ON p.Id = b.PersonId
         UNION ALL
-        SELECT 2, p."Order", p.Id, NULL, NULL, p.Title, p.Caption, p.Credits, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-               NULL, NULL, NULL
-        FROM article t JOIN Photos p ON p.ArticleId = t.Id
+        SELECT 2, p."Order", p.Id, m.Width, m.Height, p.Title, p.Caption, p.Credits, m.Alt, {Renditions(ImageFormats.Jpeg)}, {Renditions(ImageFormats.Webp)},
+               m.CreditPersonId, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.IsLead
+        FROM article t JOIN Photos p ON p.ArticleId = t.Id LEFT JOIN MediaImages m ON m.Id = p.MediaImageId
         UNION ALL
         SELECT 3, row_number() OVER (ORDER BY r.IsPrimary DESC, r."Order"), r.RegionId, r.IsPrimary, NULL, g.Name, g.Slug,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL

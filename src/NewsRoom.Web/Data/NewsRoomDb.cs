@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace NewsRoom.Web.Data;
 
 /// <summary>
-/// The newsroom's store: papers, their editions and pages (issues), articles, people, regions, photos, revisions,
-/// import runs, accounts with their sessions and failed logins, the keys that sign their cookies, the audit trail, and
-/// the corrections and retractions of published stories.
+/// The newsroom's store: papers, their editions and pages (issues), articles, people, regions, photos and their
+/// pictures, revisions, import runs, accounts with their sessions and failed logins, the keys that sign their cookies,
+/// the audit trail, and the corrections and retractions of published stories.
 /// </summary>
 public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
@@ -20,6 +20,8 @@ public class NewsRoomDb(DbContextOptions<NewsRoomDb> options) : IdentityDbContex
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<ArticleRegion> ArticleRegions => Set<ArticleRegion>();
     public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<MediaImage> MediaImages => Set<MediaImage>();
+    public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRunFile> ImportRunFiles => Set<ImportRunFile>();

@@ -53,6 +53,9 @@ internal static class NewsRoomHosting
         // The reader site: its output cache is evicted on every save that touches articles.
         builder.Services.AddNewsRoomReader();
 
+        // Pictures: the media store, their renditions made at upload, and the library.
+        builder.Services.AddNewsRoomMedia();
+
         // Search over the FTS5 trigram index of published articles.
         builder.Services.AddNewsRoomSearch();
 
@@ -133,6 +136,8 @@ internal static class NewsRoomHosting
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         // Static files with long cache lifetimes for fingerprinted addresses.
         app.UseNewsRoomStaticFiles();
+        // Picture renditions from the media store, named by their content's hash, cached for a year.
+        app.UseNewsRoomMedia();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -20,6 +20,9 @@ public sealed class NewsRoomOptions
     /// <summary>How long the audit trail is kept.</summary>
     public AuditOptions Audit { get; set; } = new();
 
+    /// <summary>Where uploaded pictures and their renditions are kept.</summary>
+    public MediaOptions Media { get; set; } = new();
+
     /// <summary>Login attempts (POSTs) allowed per client address per minute; more get 429.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 30;
 
@@ -58,4 +61,11 @@ public sealed class AuditOptions
 
     /// <summary>Rows older than this many days are pruned once a day; at least <see cref="MinimumRetainDays"/>.</summary>
     public int RetainDays { get; set; } = 400;
+}
+
+/// <summary>Where uploaded pictures and their renditions are kept.</summary>
+public sealed class MediaOptions
+{
+    /// <summary>The media folder; a relative path is taken from the directory the site is started in. Several web nodes may share it.</summary>
+    public string Path { get; set; } = "data/media";
 }

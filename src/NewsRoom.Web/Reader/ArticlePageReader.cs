@@ -23,7 +23,11 @@ public sealed record ArticleView(int Id, ArticleKind Kind, string? Column, strin
 
 public sealed record BylineView(int PersonId, string Name, BylineRole Role);
 
-public sealed record PhotoView(string? Title, string Caption, string? Credits);
+public sealed record PhotoView(string? Title, string Caption, string? Credits, PictureView? Picture = null, bool IsLead = false)
+{
+    /// <summary>The credit line shown after the caption; null when the caption already ends with it (■本报记者 王中宙 摄).</summary>
+    public string? SeparateCredits => PhotoCredits.Separate(Caption, Credits);
+}
 
 public sealed record RegionLink(int Id, string Name, string Slug, bool IsPrimary);
 
@@ -65,7 +69,8 @@ public sealed class ArticlePageReader(ArticlePageStatement statement)
                     bylines.Add(new BylineView(rows.GetInt32(Id), rows.GetString(Text1), Enum.Parse<BylineRole>(rows.GetString(Text2))));
                     break;
                 case ArticlePageStatement.RowKind.Photo:
-                    photos.Add(new PhotoView(NullableText(rows, Text1), rows.GetString(Text2), NullableText(rows, Text3)));
+                    photos.Add(new PhotoView(NullableText(rows, Text1), rows.GetString(Text2), NullableText(rows, Text3), ReadPicture(rows),
+                        !rows.IsDBNull(Int3) && rows.GetInt32(Int3) != 0));
                     break;
                 case ArticlePageStatement.RowKind.Region:
                     var region = new RegionLink(rows.GetInt32(Id), rows.GetString(Text1), rows.GetString(Text2), rows.GetInt32(Int1) != 0);
@@ -107,6 +112,11 @@ public sealed class ArticlePageReader(ArticlePageStatement statement)
 
     private static ArticleCard ReadCard(SqliteDataReader r, string? region, string? paper) => new(
         r.GetInt32(Id), NullableText(r, Text1), Enum.Parse<ArticleKind>(r.GetString(Text11)), r.GetString(Text2), region, r.IsDBNull(Time1) ? null : r.GetDateTime(Time1), paper);
+
+    // A photo's picture, when one is attached: its size, alt text and renditions (name:width,…).
+    private static PictureView? ReadPicture(SqliteDataReader r) => r.IsDBNull(Int1) ? null : new PictureView(
+        r.GetInt32(Int1), r.GetInt32(Int2), r.GetString(Text4), PictureView.ParseRenditions(NullableText(r, Text5)),
+        PictureView.ParseRenditions(NullableText(r, Text6)), r.IsDBNull(Text7) ? null : r.GetInt32(Text7));
 
     private static string? NullableText(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 }

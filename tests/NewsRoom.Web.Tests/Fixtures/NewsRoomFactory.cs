@@ -19,6 +19,9 @@ public class NewsRoomFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "newsroom.db");
 
+    /// <summary>The media store's folder (originals/, renditions/).</summary>
+    public string MediaPath => Path.Combine(_folder, "media");
+
     /// <summary>Seeds imported on first start; a test class that wants an empty store turns it off.</summary>
     protected virtual bool ImportSeeds => true;
 
@@ -42,6 +45,8 @@ public class NewsRoomFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:NewsRoom", $"Data Source={DatabasePath}");
         builder.UseSetting("NewsRoom:ImportSeedsOnFirstStart", ImportSeeds.ToString());
+        // Uploaded pictures stay in the factory's folder, deleted with it.
+        builder.UseSetting("NewsRoom:Media:Path", MediaPath);
         builder.UseSetting("NewsRoom:Admin:Email", AdminEmail);
         builder.UseSetting("NewsRoom:Admin:Password", AdminPassword);
         // Tests log in far more often than a person; the limit itself has its own test.

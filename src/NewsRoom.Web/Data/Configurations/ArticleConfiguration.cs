@@ -69,6 +69,8 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         builder.Property(p => p.Title).HasMaxLength(300);
         builder.Property(p => p.Credits).HasMaxLength(300);
         builder.HasOne(p => p.Article).WithMany(a => a.Photos).HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        // An image in use is never deleted from under a story: the library unlinks its draft uses first and refuses published ones.
+        builder.HasOne(p => p.MediaImage).WithMany(m => m.Uses).HasForeignKey(p => p.MediaImageId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

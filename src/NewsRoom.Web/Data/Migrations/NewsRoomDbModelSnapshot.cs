@@ -693,6 +693,105 @@ namespace NewsRoom.Web.Data.Migrations
                     b.ToTable("LoginFailures", (string)null);
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreditPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OriginalBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFormat")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditPersonId");
+
+                    b.HasIndex("OriginalHash")
+                        .IsUnique();
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("MediaImages");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaRendition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaImageId", "Format", "Width");
+
+                    b.ToTable("MediaRenditions");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Paper", b =>
                 {
                     b.Property<int>("Id")
@@ -761,6 +860,12 @@ namespace NewsRoom.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MediaImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -771,6 +876,8 @@ namespace NewsRoom.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
+
+                    b.HasIndex("MediaImageId");
 
                     b.ToTable("Photos");
                 });
@@ -1152,6 +1259,27 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Issue");
                 });
 
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaImage", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.Person", "CreditPerson")
+                        .WithMany()
+                        .HasForeignKey("CreditPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreditPerson");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaRendition", b =>
+                {
+                    b.HasOne("NewsRoom.Web.Data.Entities.MediaImage", "MediaImage")
+                        .WithMany("Renditions")
+                        .HasForeignKey("MediaImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MediaImage");
+                });
+
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Paper", b =>
                 {
                     b.HasOne("NewsRoom.Web.Data.Entities.Region", "HomeRegion")
@@ -1170,7 +1298,14 @@ namespace NewsRoom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("NewsRoom.Web.Data.Entities.MediaImage", "MediaImage")
+                        .WithMany("Uses")
+                        .HasForeignKey("MediaImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Article");
+
+                    b.Navigation("MediaImage");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Region", b =>
@@ -1244,6 +1379,13 @@ namespace NewsRoom.Web.Data.Migrations
                     b.Navigation("Articles");
 
                     b.Navigation("Original");
+                });
+
+            modelBuilder.Entity("NewsRoom.Web.Data.Entities.MediaImage", b =>
+                {
+                    b.Navigation("Renditions");
+
+                    b.Navigation("Uses");
                 });
 
             modelBuilder.Entity("NewsRoom.Web.Data.Entities.Paper", b =>

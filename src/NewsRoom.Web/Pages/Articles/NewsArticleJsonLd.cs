@@ -47,6 +47,10 @@ internal sealed record NewsArticleJsonLd(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<JsonLdCorrection>? Correction { get; init; }
 
+    /// <summary>The story's picture at its largest rendition.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonLdImage>? Image { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, TypeInfo);
 }
 
@@ -57,7 +61,7 @@ internal sealed record JsonLdAgent(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonLdImage? Logo = null);
 
-/// <summary>The publisher's logo: a raster image, as search engines require of a NewsArticle's publisher.</summary>
+/// <summary>A raster image: the publisher's logo, as search engines require of a NewsArticle's publisher, or the story's picture.</summary>
 internal sealed record JsonLdImage(
     [property: JsonPropertyName("@type")] string Type,
     string Url,

@@ -24,6 +24,9 @@ public class ShowModel(ArticlePageReader pages) : PageModel
     /// <summary>The printed headline or the photo's printed title; null when the item was printed without one.</summary>
     public string? PrintedTitle => Article.Headline ?? Photos.Select(p => p.Title).FirstOrDefault(t => t is not null);
 
+    /// <summary>The picture link previews and search engines are given: the lead image, else the first picture.</summary>
+    public PictureView? SharedPicture => Photos.Where(p => p.Picture is not null).OrderByDescending(p => p.IsLead).Select(p => p.Picture).FirstOrDefault();
+
     public string Title => DisplayTitles.For(PrintedTitle ?? Article.DisplayTitle, Article.Body.Length > 0 ? Article.Kind : ArticleKind.Photo, TextStart);
 
     // Photo news carries its words in the caption.
@@ -92,6 +95,9 @@ public class ShowModel(ArticlePageReader pages) : PageModel
         PrintSection = Article.PageName,
         Correction = Corrections.Count == 0 ? null : [.. Corrections.Select(c => new JsonLdCorrection(
             "CorrectionComment", $"{c.Kind.ToChinese()}：{c.Text}", c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))],
+        Image = SharedPicture is { } picture
+            ? [new JsonLdImage("ImageObject", HttpContext.AbsoluteUrl(picture.Largest.Url), picture.Largest.Width, picture.HeightAt(picture.Largest))]
+            : null,
     }.ToJson();
 
     /// <summary>The page the story was printed on, for the link back to it; null for a story written at the desk.</summary>

@@ -21,12 +21,27 @@ public class IndexModel(NewsRoomDb db) : PageModel
             return NotFound();
         }
         Photos = await photos.OrderByDescending(p => p.Article.PublishedAt).ThenByDescending(p => p.ArticleId).ThenBy(p => p.Order)
-            .Select(p => new PhotoCard(p.ArticleId, p.Article.Headline, p.Title, p.Caption, p.Credits, p.Article.PublishedAt))
+            .Select(p => new PhotoCard(p.ArticleId, p.Article.Headline, p.Title, p.Caption, p.Credits, p.Article.PublishedAt,
+                p.MediaImageId == null ? null : new Thumbnail(p.MediaImage!.Width, p.MediaImage.Height, p.MediaImage.Alt,
+                    p.MediaImage.Renditions.Where(r => r.Format == ImageFormats.Jpeg).OrderBy(r => r.Width).Select(r => r.Name).First(),
+                    p.MediaImage.Renditions.Where(r => r.Format == ImageFormats.Webp).OrderBy(r => r.Width).Select(r => r.Name).First(),
+                    p.MediaImage.Renditions.Min(r => r.Width))))
             .Skip((pageNumber - 1) * ReaderPages.PageSize).Take(ReaderPages.PageSize)
             .ToListAsync(cancellationToken);
         Pager = Pager.For(pageNumber, total, ReaderPages.PageSize, "/photos");
         return Page();
     }
 
-    public sealed record PhotoCard(int ArticleId, string? Headline, string? Title, string Caption, string? Credits, DateTime? PublishedAt);
+    public sealed record PhotoCard(int ArticleId, string? Headline, string? Title, string Caption, string? Credits, DateTime? PublishedAt, Thumbnail? Thumbnail)
+    {
+        /// <summary>The credit after the caption, unless the caption already ends with it.</summary>
+        public string? SeparateCredits => PhotoCredits.Separate(Caption, Credits);
+    }
+
+    /// <summary>The smallest rendition of a photo's picture, in both formats.</summary>
+    public sealed record Thumbnail(int Width, int Height, string Alt, string Jpeg, string Webp, int RenditionWidth)
+    {
+        public PictureView Picture => new(Width, Height, Alt,
+            [new RenditionLink(MediaNames.Url(Jpeg), RenditionWidth)], [new RenditionLink(MediaNames.Url(Webp), RenditionWidth)]);
+    }
 }
