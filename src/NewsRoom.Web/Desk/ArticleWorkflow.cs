@@ -122,11 +122,7 @@ public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, A
         catch (DbUpdateConcurrencyException)
         {
             // Another save slipped in between our read and our write: the database refused ours.
-            db.ChangeTracker.Clear();
-            var current = await LoadAsync(article.Id, cancellationToken);
-            return current is null
-                ? new SaveOutcome(SaveOutcomeKind.NotFound, article.Id, Guid.Empty)
-                : await ConflictAsync(current, cancellationToken);
+            return await RefusedByRaceAsync(article.Id, cancellationToken);
         }
         return new SaveOutcome(SaveOutcomeKind.Saved, article.Id, article.ConcurrencyStamp);
     }
@@ -184,6 +180,16 @@ public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, A
             .Include(a => a.Regions)
             .Include(a => a.Photos)
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>What a save refused by the database's concurrency check answers: the story as it now is, or not found.</summary>
+    private async Task<SaveOutcome> RefusedByRaceAsync(int articleId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var current = await LoadAsync(articleId, cancellationToken);
+        return current is null
+            ? new SaveOutcome(SaveOutcomeKind.NotFound, articleId, Guid.Empty)
+            : await ConflictAsync(current, cancellationToken);
+    }
 
     private async Task<SaveOutcome> ConflictAsync(Article current, CancellationToken cancellationToken)
     {
@@ -281,11 +287,7 @@ public sealed partial class ArticleWorkflow(NewsRoomDb db, TimeProvider clock, A
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            var current = await LoadAsync(article.Id, cancellationToken);
-            return current is null
-                ? new SaveOutcome(SaveOutcomeKind.NotFound, article.Id, Guid.Empty)
-                : await ConflictAsync(current, cancellationToken);
+            return await RefusedByRaceAsync(article.Id, cancellationToken);
         }
         return new SaveOutcome(SaveOutcomeKind.Saved, article.Id, article.ConcurrencyStamp);
     }
