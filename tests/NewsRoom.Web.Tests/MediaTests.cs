@@ -190,6 +190,40 @@ public class MediaTests(NewsRoomFactory factory) : IClassFixture<NewsRoomFactory
     }
 
     [Fact]
+    public async Task APictureTakenOffAPublishedStory_LeavesItsCaption_StaysInTheLibrary_AndOnlyAChiefMayDoIt()
+    {
+        using var chief = await TestClients.ChiefEditorAsync(factory);
+        using var editor = await TestClients.EditorAsync(factory, Editor);
+        using var reader = TestClients.Anonymous(factory);
+        var id = await EditorWorkflowTests.CreateAsync(chief, "取下图片的稿件", "正文。");
+        await UploadAsync(chief, id, new FormFile("Upload", "off.jpg", TestImages.CameraJpeg(720, 480), "image/jpeg"),
+            alt: "要取下的图片", caption: "河边的晨雾", credit: "赵摄影", lead: true);
+        await EditorWorkflowTests.PressAsync(chief, id, "Publish");
+        Assert.NotNull((await reader.GetDocumentAsync($"/articles/{id}")).QuerySelector("img[alt='要取下的图片']"));
+        var photoId = await factory.WithDbAsync(db => db.Photos.Where(p => p.ArticleId == id).Select(p => p.Id).SingleAsync());
+
+        // An editor may open the page, but taking a picture off a story readers see is the chief's, as publishing is.
+        using (var refused = await editor.SubmitAsync($"/editor/articles/{id}/photos", "form[data-action='detach']"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        Assert.NotNull(await factory.WithDbAsync(db => db.Photos.Where(p => p.Id == photoId).Select(p => p.MediaImageId).SingleAsync()));
+
+        using var detached = await chief.SubmitAsync($"/editor/articles/{id}/photos", "form[data-action='detach']");
+
+        Assert.Equal(HttpStatusCode.Redirect, detached.StatusCode);
+        var photo = await factory.WithDbAsync(db => db.Photos.SingleAsync(p => p.Id == photoId));
+        Assert.Equal(("河边的晨雾", null, false), (photo.Caption, photo.MediaImageId, photo.IsLead));
+        Assert.True(await factory.WithDbAsync(db => db.MediaImages.AnyAsync(m => m.Alt == "要取下的图片")));
+        var page = await reader.GetDocumentAsync($"/articles/{id}");
+        Assert.Null(page.QuerySelector("img[alt='要取下的图片']"));
+        Assert.Null(page.QuerySelector("meta[property='og:image']"));
+        Assert.Contains("河边的晨雾", page.Body!.TextContent, StringComparison.Ordinal);
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.ArticleId == id && e.Action == AuditActions.MediaDetached).Select(e => e.Actor).ToListAsync());
+        Assert.Equal(["chief@test.local"], audit);
+    }
+
+    [Fact]
     public async Task PhotosPage_PrintsACaptionsCreditOnce()
     {
         using var reader = TestClients.Anonymous(factory);

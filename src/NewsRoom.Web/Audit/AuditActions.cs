@@ -45,6 +45,7 @@ public static class AuditActions
 
     public const string MediaUploaded = "media.uploaded";
     public const string MediaAttached = "media.attached";
+    public const string MediaDetached = "media.detached";
     public const string MediaDeleted = "media.deleted";
 
     private static readonly Dictionary<string, string> Labels = new()
@@ -83,6 +84,7 @@ public static class AuditActions
         [AuditPruned] = "清理审计记录",
         [MediaUploaded] = "上传图片",
         [MediaAttached] = "配图",
+        [MediaDetached] = "取下图片",
         [MediaDeleted] = "删除图片",
     };
 

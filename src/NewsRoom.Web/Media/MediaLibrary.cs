@@ -101,6 +101,26 @@ public sealed class MediaLibrary(NewsRoomDb db, IMediaStore store, AuditTrail au
         return photo;
     }
 
+    /// <summary>
+    /// Takes the picture off one of the story's photos. The caption stays, as the paper printed it, and the picture stays
+    /// in the library for other stories; null when the story has no such photo with a picture.
+    /// </summary>
+    public async Task<Photo?> DetachAsync(Article article, int photoId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var photo = await db.Photos.Include(p => p.MediaImage)
+            .SingleOrDefaultAsync(p => p.Id == photoId && p.ArticleId == article.Id && p.MediaImageId != null, cancellationToken);
+        if (photo is null)
+        {
+            return null;
+        }
+        audit.Add(AuditActions.MediaDetached, target: photo.MediaImage!.Alt, summary: photo.IsLead ? "头图" : null, articleId: article.Id);
+        photo.MediaImageId = null;
+        photo.MediaImage = null;
+        photo.IsLead = false;
+        return photo;
+    }
+
     /// <summary>The stories that use the image, newest first.</summary>
     public Task<List<MediaUse>> UsesAsync(int imageId, CancellationToken cancellationToken) =>
         db.Photos.Where(p => p.MediaImageId == imageId).OrderByDescending(p => p.ArticleId)

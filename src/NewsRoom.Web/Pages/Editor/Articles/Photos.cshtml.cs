@@ -114,6 +114,27 @@ public class PhotosModel(NewsRoomDb db, MediaLibrary library, IAuthorizationServ
         return RedirectToPage(new { id, done = "reused" });
     }
 
+    /// <summary>Takes a picture off the story; its caption stays, and the picture stays in the library.</summary>
+    [HandlerPolicy(Policies.Desk)]
+    public async Task<IActionResult> OnPostDetachAsync(int id, int photoId, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        if (!await MayChangeAsync(article))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (await library.DetachAsync(article, photoId, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id, done = "detached" });
+    }
+
     /// <summary>
     /// A picture put on a story readers see (or are about to) changes what they see at once, without review, so on a
     /// published or scheduled story only 总编辑 and 管理员 may do it, as only they may publish.
